@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# Build stage: a virtual environment with every pinned, hash-checked dependency, the spaCy model
+# included (it is a Python package, so it is baked into the image).
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /opt/venv
+COPY requirements.txt /tmp/requirements.txt
+RUN /opt/venv/bin/pip install --require-hashes --no-deps -r /tmp/requirements.txt \
+    && /opt/venv/bin/pip uninstall -y -q pip
+
+# Runtime stage: the environment and the service code, run as an unprivileged user.
+FROM python:3.11-slim
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PORT=8000
+RUN groupadd --system --gid 10001 timeline \
+    && useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin timeline
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /app
+COPY service ./service
+USER 10001:10001
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4)"]
+CMD ["python", "-m", "service"]

@@ -1,0 +1,1 @@
+"""timeline: news text in, a structured timeline of dated events and their actors out."""

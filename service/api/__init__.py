@@ -1,0 +1,38 @@
+"""The HTTP edge: API object, blueprints, error handling, request logging."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from service.api import docs, health, problems, request_log, timeline
+from service.api.problems import ProblemApi
+
+API_SETTINGS = {
+    "API_TITLE": "timeline",
+    "API_VERSION": "1.0.0",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/",
+    "OPENAPI_JSON_PATH": "openapi.json",
+    "OPENAPI_SWAGGER_UI_PATH": "/docs",
+    "OPENAPI_SWAGGER_UI_URL": docs.ASSETS_URL,
+    "API_SPEC_OPTIONS": {
+        "info": {
+            "description": "Turns news text into a structured timeline: dated events, the "
+            "actors who took part in them, and TIMEX3-normalised time expressions.",
+            "license": {"name": "MIT"},
+        },
+    },
+}
+
+
+def init_app(app: Flask) -> ProblemApi:
+    """Bind the API, its blueprints and handlers to ``app``."""
+    for key, value in API_SETTINGS.items():
+        app.config.setdefault(key, value)
+    request_log.init_app(app)
+    api = ProblemApi(app)
+    api.register_blueprint(timeline.blp)
+    api.register_blueprint(health.blp)
+    app.register_blueprint(docs.blp)
+    problems.init_app(app)
+    return api

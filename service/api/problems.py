@@ -1,0 +1,119 @@
+"""RFC 7807 problem details: the one shape every error response takes."""
+
+from __future__ import annotations
+
+import http
+import json
+import logging
+from typing import Any
+
+import marshmallow as ma
+from flask import Flask, Response, g
+from flask_smorest import Api
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from service.pipeline import PipelineError
+
+PROBLEM_MIMETYPE = "application/problem+json"
+logger = logging.getLogger("service.errors")
+
+# What a client did wrong, in words it can act on, by status; overridden by a specific detail.
+DEFAULT_DETAILS: dict[int, str] = {
+    400: "The request body is not valid JSON.",
+    404: "No such resource; see /openapi.yaml for the routes.",
+    405: "This method is not allowed on this resource.",
+    413: "The request body is larger than the limit (MAX_CONTENT_LENGTH bytes).",
+    415: "The request body must be JSON, sent with Content-Type: application/json.",
+    422: "The request body failed validation; see errors.",
+    500: "Unexpected server error; quote the request id when reporting it.",
+}
+
+
+class ProblemSchema(ma.Schema):
+    """An RFC 7807 problem details object."""
+
+    type = ma.fields.String(required=True, metadata={"example": "about:blank"})
+    title = ma.fields.String(required=True, metadata={"example": "Unprocessable Entity"})
+    status = ma.fields.Integer(required=True, metadata={"example": 422})
+    detail = ma.fields.String(required=True)
+    request_id = ma.fields.String(metadata={"description": "the X-Request-ID of the request"})
+    errors = ma.fields.Dict(
+        metadata={"description": "field errors by location and field, where there are any"}
+    )
+
+
+def problem(
+    status: int,
+    detail: str | None = None,
+    errors: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """Build a problem+json response.
+
+    status (int): the HTTP status.
+    detail (str | None): a sentence for the client; defaults to the status's usual detail.
+    errors (dict | None): marshmallow field errors, where there are any.
+    headers (dict | None): extra response headers (e.g. ``Allow``).
+    RETURNS (Response): the response.
+    """
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": http.HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail or DEFAULT_DETAILS.get(status, http.HTTPStatus(status).description),
+        "request_id": g.get("request_id"),
+    }
+    if errors:
+        body["errors"] = errors
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MIMETYPE)
+    response.headers.update(headers or {})
+    return response
+
+
+class ProblemApi(Api):
+    """flask-smorest's Api with every error rendered, and documented, as problem+json."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def handle_http_exception(self, error: HTTPException) -> Response:  # type: ignore[override]
+        """Render any HTTP error raised by Flask, werkzeug, webargs or a view."""
+        data = getattr(error, "data", None) or {}
+        errors = data.get("errors") or data.get("messages")
+        detail = data.get("message")
+        if detail is None and error.code not in DEFAULT_DETAILS:
+            detail = error.description
+        headers = dict(data.get("headers") or {})
+        if error.code == 405:
+            headers.update(dict(error.get_headers()))
+            headers.pop("Content-Type", None)
+        return problem(error.code or 500, detail, errors, headers)
+
+    def _register_responses(self) -> None:
+        content_type = self.DEFAULT_RESPONSE_CONTENT_TYPE
+        self.DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_MIMETYPE
+        try:
+            super()._register_responses()
+        finally:
+            self.DEFAULT_RESPONSE_CONTENT_TYPE = content_type
+
+
+def handle_unexpected(error: BaseException) -> Response:
+    """Log an unexpected failure with its request id and answer a bare 500 problem."""
+    logger.error(
+        "unhandled error",
+        exc_info=(type(error), error, error.__traceback__),
+        extra={"request_id": g.get("request_id")},
+    )
+    return problem(500)
+
+
+def handle_pipeline_error(error: PipelineError) -> Response:
+    """A pipeline refusal the client caused (an unsupported language) is a 422."""
+    return problem(422, str(error))
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers Flask calls outside flask-smorest's own."""
+    app.register_error_handler(PipelineError, handle_pipeline_error)
+    app.register_error_handler(InternalServerError, handle_unexpected)
+    app.register_error_handler(Exception, handle_unexpected)

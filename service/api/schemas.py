@@ -1,0 +1,202 @@
+"""Request and response schemas of API v1: the contract, and the source of openapi.yaml."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from service.pipeline import SUPPORTED_LANGUAGES
+
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+EVENT_CLASSES = (
+    "OCCURRENCE",
+    "REPORTING",
+    "STATE",
+    "I_ACTION",
+    "I_STATE",
+    "ASPECTUAL",
+    "PERCEPTION",
+)
+ROLES = ("agent", "patient", "recipient", "location", "other")
+FACTUALITY = ("asserted", "negated", "possible", "future", "reported")
+
+
+class DateOrDateTime(fields.Field):
+    """An ISO 8601 calendar date (``2017-05-09``) or date-time (``2017-05-09T12:02:17+02:00``)."""
+
+    default_error_messages = {  # noqa: RUF012 - marshmallow's own convention
+        "invalid": "Not a valid ISO 8601 date or date-time (e.g. 2017-05-09 or 2017-05-09T12:00).",
+    }
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> date:
+        if not isinstance(value, str) or not 10 <= len(value) <= 40:
+            raise self.make_error("invalid")
+        try:
+            if len(value) == 10:
+                return date.fromisoformat(value)
+            return datetime.fromisoformat(value)
+        except ValueError as error:
+            raise self.make_error("invalid") from error
+
+
+class TimelineRequestSchema(ma.Schema):
+    """One document to turn into a timeline."""
+
+    class Meta:
+        unknown = ma.RAISE
+
+    text = fields.String(
+        required=True,
+        validate=validate.Length(min=1),
+        metadata={
+            "description": "The document text, 1 to MAX_TEXT_CHARS (default 100 000) characters.",
+            "example": "Tue May 9, 2017\n\nCoalition members meet in Copenhagen on Tuesday.",
+        },
+    )
+    document_date = DateOrDateTime(
+        load_default=None,
+        metadata={
+            "type": "string",
+            "description": "When the text was written (ISO 8601 date or date-time). Relative "
+            "expressions resolve against it; when absent, a dateline at the top of the text is "
+            "used, and when there is none they stay unresolved (TIMEX3 X placeholders).",
+            "example": "2017-05-09",
+        },
+    )
+    language = fields.String(
+        load_default="en",
+        validate=validate.OneOf(
+            SUPPORTED_LANGUAGES, error="Unsupported language {input!r}; supported: {choices}."
+        ),
+        metadata={"description": "ISO 639-1 language code of the text."},
+    )
+    id = fields.String(
+        load_default=None,
+        validate=validate.Length(max=256),
+        metadata={"description": "Caller's identifier for the document, echoed back."},
+    )
+
+    @ma.validates("text")
+    def _text_has_content(self, value: str, **_: Any) -> None:
+        if not value.strip():
+            raise ma.ValidationError("Text must contain something other than white space.")
+
+
+def _required(field: fields.Field) -> fields.Field:
+    field.required = True
+    return field
+
+
+class IntervalSchema(ma.Schema):
+    """A closed interval: both ends ISO 8601 and inclusive."""
+
+    start = _required(fields.String(metadata={"example": "2014-09-01"}))
+    end = _required(fields.String(metadata={"example": "2014-11-30"}))
+
+
+class TextSpanSchema(ma.Schema):
+    """A stretch of the input text: ``text[start:end]``."""
+
+    text = _required(fields.String())
+    start = _required(fields.Integer())
+    end = _required(fields.Integer())
+
+
+class DocumentDateSchema(ma.Schema):
+    """The date relative expressions were resolved against, and where it came from."""
+
+    value = _required(fields.String(allow_none=True, metadata={"example": "2017-05-09"}))
+    source = _required(fields.String(validate=validate.OneOf(("request", "dateline", "none"))))
+
+
+class DocumentSchema(ma.Schema):
+    """The document as the service saw it."""
+
+    id = _required(fields.String(allow_none=True))
+    language = _required(fields.String())
+    document_date = _required(fields.Nested(DocumentDateSchema))
+    characters = _required(fields.Integer())
+
+
+class TimeExpressionSchema(ma.Schema):
+    """A TIMEX3 time expression."""
+
+    id = _required(fields.String(metadata={"example": "t1"}))
+    text = _required(fields.String(metadata={"example": "Tuesday"}))
+    start = _required(fields.Integer())
+    end = _required(fields.Integer())
+    type = _required(fields.String(validate=validate.OneOf(TIMEX_TYPES)))
+    value = _required(fields.String(metadata={"example": "2017-05-09"}))
+    mod = _required(fields.String(allow_none=True, metadata={"description": "TIMEX3 mod"}))
+    interval = _required(fields.Nested(IntervalSchema, allow_none=True))
+
+
+class EntitySchema(ma.Schema):
+    """An actor with every mention of it merged."""
+
+    id = _required(fields.String(metadata={"example": "ent1"}))
+    name = _required(fields.String(metadata={"example": "Jim Mattis"}))
+    type = _required(fields.String(validate=validate.OneOf(ENTITY_TYPES)))
+    mentions = _required(fields.List(fields.Nested(TextSpanSchema)))
+
+
+class ActorSchema(ma.Schema):
+    """A participant of an event and its role."""
+
+    entity = _required(fields.String(allow_none=True, metadata={"description": "entity id"}))
+    text = _required(fields.String())
+    start = _required(fields.Integer())
+    end = _required(fields.Integer())
+    role = _required(fields.String(validate=validate.OneOf(ROLES)))
+
+
+class EventTimeSchema(ma.Schema):
+    """When an event happened."""
+
+    expression = _required(
+        fields.String(allow_none=True, metadata={"description": "time expression id, or null"})
+    )
+    value = _required(fields.String(allow_none=True))
+    interval = _required(fields.Nested(IntervalSchema, allow_none=True))
+    relation = _required(
+        fields.String(metadata={"description": "TimeML relation of the event to that time"})
+    )
+
+
+class EventSchema(ma.Schema):
+    """An event mention with its class, actors and time."""
+
+    id = _required(fields.String(metadata={"example": "e1"}))
+    trigger = _required(fields.Nested(TextSpanSchema))
+    lemma = _required(fields.String())
+    event_class = _required(fields.String(data_key="class", validate=validate.OneOf(EVENT_CLASSES)))
+    tense = _required(fields.String())
+    aspect = _required(fields.String())
+    polarity = _required(fields.String(validate=validate.OneOf(("POS", "NEG"))))
+    modality = _required(fields.String(allow_none=True))
+    factuality = _required(fields.String(validate=validate.OneOf(FACTUALITY)))
+    sentence = _required(fields.Nested(TextSpanSchema))
+    actors = _required(fields.List(fields.Nested(ActorSchema)))
+    time = _required(fields.Nested(EventTimeSchema, allow_none=True))
+
+
+class TimelineEntrySchema(ma.Schema):
+    """A point or span of the timeline and its events, in text order."""
+
+    value = _required(fields.String())
+    interval = _required(fields.Nested(IntervalSchema, allow_none=True))
+    events = _required(fields.List(fields.String()))
+
+
+class TimelineResponseSchema(ma.Schema):
+    """The timeline of one document."""
+
+    document = _required(fields.Nested(DocumentSchema))
+    time_expressions = _required(fields.List(fields.Nested(TimeExpressionSchema)))
+    entities = _required(fields.List(fields.Nested(EntitySchema)))
+    events = _required(fields.List(fields.Nested(EventSchema)))
+    timeline = _required(fields.List(fields.Nested(TimelineEntrySchema)))

@@ -1,0 +1,48 @@
+"""POST /v1/timeline: one document in, its timeline out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, request
+from flask.views import MethodView
+from flask_smorest import abort
+
+from service.api.blueprint import Blueprint
+from service.api.schemas import TimelineRequestSchema, TimelineResponseSchema
+from service.pipeline import TimelinePipeline, TimelineResult
+
+PIPELINE_KEY = "timeline.pipeline"
+
+blp = Blueprint("timeline", __name__, url_prefix="/v1", description="Timelines of documents.")
+
+
+@blp.before_request
+def require_json() -> None:
+    """Refuse a body that is not declared as JSON before webargs reads it."""
+    if request.method == "POST" and not request.is_json:
+        abort(415)
+
+
+@blp.route("/timeline")
+class Timeline(MethodView):
+    """The timeline of one document."""
+
+    @blp.arguments(TimelineRequestSchema)
+    @blp.response(200, TimelineResponseSchema)
+    @blp.alt_response(400, response="BAD_REQUEST", description="Body is not valid JSON.")
+    @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE", description="Body too large.")
+    @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE", description="Body is not JSON.")
+    def post(self, body: dict[str, Any]) -> TimelineResult:
+        """Extract the dated events, actors and time expressions of one document.
+
+        Relative dates resolve against `document_date`, else against a dateline at the top of
+        the text; without either they stay unresolved.
+        """
+        limit = current_app.config["MAX_TEXT_CHARS"]
+        if len(body["text"]) > limit:
+            abort(422, errors={"json": {"text": [f"Longer than the limit of {limit} characters."]}})
+        pipeline: TimelinePipeline = current_app.extensions[PIPELINE_KEY]
+        return pipeline.process(
+            body["text"], body["document_date"], id=body["id"], language=body["language"]
+        )

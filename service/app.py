@@ -1,0 +1,33 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from service import api
+from service.api.request_log import configure_logging
+from service.api.timeline import PIPELINE_KEY
+from service.config import load_config
+from service.pipeline import TimelinePipeline
+
+WARMUP_TEXT = "Mon May 8, 2017\n\nOfficials met in Paris on Tuesday and said talks would resume."
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the Flask app: configuration, logging, the spaCy pipeline (loaded once) and the API.
+
+    test_config (Mapping[str, Any] | None): settings that win over defaults and environment.
+    RETURNS (Flask): the application.
+    """
+    app = Flask(__name__)
+    app.config.update(load_config(overrides=test_config))
+    configure_logging(app.config["LOG_LEVEL"])
+    pipeline = TimelinePipeline(app.config["SPACY_MODEL"])
+    if app.config["WARMUP"]:
+        pipeline.process(WARMUP_TEXT)
+    app.extensions[PIPELINE_KEY] = pipeline
+    api.init_app(app)
+    return app

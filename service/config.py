@@ -1,0 +1,64 @@
+"""Configuration: defaults, overridden by environment variables, overridden by a test mapping.
+
+Every setting is documented in the README's configuration table; nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from service.pipeline import DEFAULT_MODEL
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment-configurable setting: its name, default and parser."""
+
+    name: str
+    default: Any
+    parse: Callable[[str], Any]
+    help: str
+
+
+def _boolean(raw: str) -> bool:
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("SPACY_MODEL", DEFAULT_MODEL, str, "spaCy pipeline package to load"),
+    Setting("MAX_TEXT_CHARS", 100_000, int, "longest accepted `text`, in characters"),
+    Setting("MAX_CONTENT_LENGTH", 1_048_576, int, "largest accepted request body, in bytes"),
+    Setting("LOG_LEVEL", "INFO", str.upper, "log level of the JSON logs"),
+    Setting("WARMUP", True, _boolean, "run one document through the pipeline at start-up"),
+    Setting("PORT", 8000, int, "port `python -m service` listens on"),
+    Setting("WORKER_TIMEOUT", 120, int, "seconds before gunicorn restarts a silent worker"),
+    Setting("MAX_REQUESTS", 5000, int, "requests a worker serves before it is recycled (0: never)"),
+    Setting("MAX_REQUESTS_JITTER", 500, int, "random spread added to MAX_REQUESTS"),
+)
+
+
+def load_config(
+    environ: Mapping[str, str] | None = None, overrides: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Build the configuration mapping.
+
+    environ (Mapping[str, str] | None): environment to read; defaults to ``os.environ``.
+    overrides (Mapping[str, Any] | None): values that win over both (tests).
+    RETURNS (dict[str, Any]): setting name -> parsed value.
+    """
+    environ = os.environ if environ is None else environ
+    config: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.name)
+        if raw is None or raw == "":
+            config[setting.name] = setting.default
+            continue
+        try:
+            config[setting.name] = setting.parse(raw)
+        except ValueError as error:
+            raise ValueError(f"setting {setting.name}={raw!r} is not valid: {error}") from error
+    config.update(overrides or {})
+    return config

@@ -1,0 +1,42 @@
+"""Text in, timeline out: the extraction pipeline, usable without Flask.
+
+>>> from service.pipeline import TimelinePipeline
+>>> pipeline = TimelinePipeline()                      # loads the spaCy model once
+>>> result = pipeline.process(text, document_date=date(2017, 5, 9))
+"""
+
+from service.pipeline.errors import ModelNotFoundError, PipelineError, UnsupportedLanguageError
+from service.pipeline.pipeline import DEFAULT_MODEL, SUPPORTED_LANGUAGES, TimelinePipeline
+from service.pipeline.records import (
+    Actor,
+    DocumentDate,
+    DocumentInfo,
+    Entity,
+    Event,
+    EventTime,
+    Interval,
+    TextSpan,
+    TimeExpression,
+    TimelineEntry,
+    TimelineResult,
+)
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "SUPPORTED_LANGUAGES",
+    "Actor",
+    "DocumentDate",
+    "DocumentInfo",
+    "Entity",
+    "Event",
+    "EventTime",
+    "Interval",
+    "ModelNotFoundError",
+    "PipelineError",
+    "TextSpan",
+    "TimeExpression",
+    "TimelineEntry",
+    "TimelinePipeline",
+    "TimelineResult",
+    "UnsupportedLanguageError",
+]

@@ -1,0 +1,26 @@
+"""Exceptions the pipeline raises; the HTTP edge maps each to a problem response."""
+
+
+class PipelineError(Exception):
+    """Base class of every error the pipeline raises on purpose."""
+
+
+class UnsupportedLanguageError(PipelineError):
+    """The requested language has no pipeline."""
+
+    def __init__(self, language: str, supported: tuple[str, ...]) -> None:
+        self.language = language
+        self.supported = supported
+        super().__init__(
+            f"language {language!r} is not supported; supported: {', '.join(supported)}"
+        )
+
+
+class ModelNotFoundError(PipelineError):
+    """The configured spaCy model is not installed."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        super().__init__(
+            f"spaCy model {model!r} is not installed; install its package or set SPACY_MODEL"
+        )

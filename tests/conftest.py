@@ -1,0 +1,43 @@
+"""Shared fixtures: one app from the factory (the real spaCy model), its client, article texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from service.api.timeline import PIPELINE_KEY
+from service.app import create_app
+from service.pipeline import TimelinePipeline
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEST_CONFIG = {"TESTING": True, "PROPAGATE_EXCEPTIONS": False, "WARMUP": False}
+
+
+@pytest.fixture(scope="session")
+def app() -> Flask:
+    return create_app(TEST_CONFIG)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def pipeline(app: Flask) -> TimelinePipeline:
+    return app.extensions[PIPELINE_KEY]
+
+
+@pytest.fixture(scope="session")
+def mattis_article() -> str:
+    """The first example article: a dateline (Tue May 9, 2017), then relative dates."""
+    return (FIXTURES / "mattis_copenhagen.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def west_article() -> str:
+    """The second example article: no dateline."""
+    return (FIXTURES / "west_isis_loss.txt").read_text(encoding="utf-8")
