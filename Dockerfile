@@ -1,21 +1,25 @@
 # syntax=docker/dockerfile:1
+# One base for both stages, so the interpreter the venv was built with is the one that runs it.
+FROM python:3.11-slim AS base
+ENV PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
 # Build stage: a virtual environment with every pinned, hash-checked dependency, the spaCy model
 # included (it is a Python package, so it is baked into the image).
-FROM python:3.11-slim AS build
-ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+FROM base AS build
 RUN python -m venv /opt/venv
 COPY requirements.txt /tmp/requirements.txt
 RUN /opt/venv/bin/pip install --require-hashes --no-deps -r /tmp/requirements.txt \
     && /opt/venv/bin/pip uninstall -y -q pip
 
 # Runtime stage: the environment and the service code, run as an unprivileged user.
-FROM python:3.11-slim
+FROM base AS runtime
 ENV PATH=/opt/venv/bin:$PATH \
-    PYTHONUNBUFFERED=1 \
-    PYTHONDONTWRITEBYTECODE=1 \
     PORT=8000
 RUN groupadd --system --gid 10001 timeline \
-    && useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin timeline
+    && useradd --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin timeline
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY service ./service

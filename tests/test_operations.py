@@ -27,9 +27,9 @@ def test_request_id_is_echoed(client):
 
 def test_request_id_is_generated_when_absent_or_malformed(client):
     generated = client.get("/healthz").headers["X-Request-ID"]
-    replaced = client.get("/healthz", headers={"X-Request-ID": "bad id\r\nX-Evil: 1"})
+    replaced = client.get("/healthz", headers={"X-Request-ID": "bad id <script>"})
     assert len(generated) == 32
-    assert replaced.headers["X-Request-ID"] != "bad id\r\nX-Evil: 1"
+    assert replaced.headers["X-Request-ID"] != "bad id <script>"
     assert len(replaced.headers["X-Request-ID"]) == 32
 
 

@@ -6,8 +6,8 @@ from service.pipeline.records import Event, EventTime, Interval, TextSpan
 from service.pipeline.timeline import build_timeline
 
 
-def event(event_id, start, value=None, interval=None):
-    time = None if value is None else EventTime(None, value, interval)
+def event(event_id, start, value=None, interval=None, relation="IS_INCLUDED"):
+    time = None if value is None else EventTime(None, value, interval, relation)
     sentence = TextSpan("s", 0, 1)
     return Event(event_id, TextSpan("x", start, start + 1), "x", "OCCURRENCE", sentence, time=time)
 
@@ -33,3 +33,13 @@ def test_a_day_comes_before_the_month_that_starts_with_it():
         event("e2", 10, "2017-05-01", Interval("2017-05-01", "2017-05-01")),
     ]
     assert [entry.value for entry in build_timeline(events)] == ["2017-05-01", "2017-05"]
+
+
+def test_events_only_before_or_after_a_date_are_left_out():
+    day = Interval("2017-05-09", "2017-05-09")
+    events = [
+        event("e1", 0, "2017-05-09", day, relation="AFTER"),
+        event("e2", 10, "2017-05-09", day, relation="BEFORE"),
+        event("e3", 20, "2017-05-09", day),
+    ]
+    assert [entry.events for entry in build_timeline(events)] == [("e3",)]

@@ -53,14 +53,21 @@ class TimelineRequestSchema(ma.Schema):
         required=True,
         validate=validate.Length(min=1),
         metadata={
-            "description": "The document text, 1 to MAX_TEXT_CHARS (default 100 000) characters.",
+            "description": "The document text, 1 to MAX_TEXT_CHARS (default 100 000) characters, "
+            "not all white space.",
+            "maxLength": 100_000,
+            "pattern": r"\S",
             "example": "Tue May 9, 2017\n\nCoalition members meet in Copenhagen on Tuesday.",
         },
     )
     document_date = DateOrDateTime(
         load_default=None,
+        allow_none=True,
         metadata={
-            "type": "string",
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "format": "date-time"},
+            ],
             "description": "When the text was written (ISO 8601 date or date-time). Relative "
             "expressions resolve against it; when absent, a dateline at the top of the text is "
             "used, and when there is none they stay unresolved (TIMEX3 X placeholders).",
@@ -76,6 +83,7 @@ class TimelineRequestSchema(ma.Schema):
     )
     id = fields.String(
         load_default=None,
+        allow_none=True,
         validate=validate.Length(max=256),
         metadata={"description": "Caller's identifier for the document, echoed back."},
     )
