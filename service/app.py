@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask
 
 from service import api
+from service.api.metrics import observe_stage
 from service.api.request_log import configure_logging
 from service.api.timeline import PIPELINE_KEY
 from service.config import load_config
@@ -25,7 +26,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(load_config(overrides=test_config))
     configure_logging(app.config["LOG_LEVEL"])
-    pipeline = TimelinePipeline(app.config["SPACY_MODEL"])
+    pipeline = TimelinePipeline(app.config["SPACY_MODEL"], observer=observe_stage)
     if app.config["WARMUP"]:
         pipeline.process(WARMUP_TEXT)
     app.extensions[PIPELINE_KEY] = pipeline

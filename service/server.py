@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import gc
 import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.arbiter import Arbiter
+from gunicorn.workers.base import Worker
 
 from service.config import load_config
 
 # One thread of model work per process (spaCy #2407, #6398); set before numpy is imported.
 SINGLE_THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
 
 
 class Server(BaseApplication):
@@ -54,11 +59,35 @@ def gunicorn_options(config: dict[str, Any]) -> dict[str, Any]:
         "accesslog": None,
         "errorlog": "-",
         "loglevel": config["LOG_LEVEL"].lower(),
+        "child_exit": _forget_worker_metrics,
     }
+
+
+def _forget_worker_metrics(server: Arbiter, worker: Worker) -> None:
+    """Drop a dead worker's live gauges from the shared metrics directory."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def prepare_metrics_dir() -> str:
+    """Give the workers an empty shared metrics directory, before prometheus_client is imported.
+
+    RETURNS (str): ``PROMETHEUS_MULTIPROC_DIR`` if set (its metric files removed), else a new one.
+    """
+    directory = Path(
+        os.environ.get(METRICS_DIR_ENV) or tempfile.mkdtemp(prefix="timeline-metrics-")
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
+    os.environ[METRICS_DIR_ENV] = str(directory)
+    return str(directory)
 
 
 def main() -> None:
     """Start the server (``python -m service``)."""
     for name in SINGLE_THREAD_ENV:
         os.environ.setdefault(name, "1")
+    prepare_metrics_dir()
     Server(gunicorn_options(load_config())).run()

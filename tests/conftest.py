@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,14 @@ TEST_CONFIG = {"TESTING": True, "PROPAGATE_EXCEPTIONS": False, "WARMUP": False}
 
 
 @pytest.fixture(scope="session")
-def app() -> Flask:
-    return create_app(TEST_CONFIG)
+def make_app() -> Callable[..., Flask]:
+    """Build an app from the factory with the test settings plus ``overrides``."""
+    return lambda **overrides: create_app({**TEST_CONFIG, **overrides})
+
+
+@pytest.fixture(scope="session")
+def app(make_app) -> Flask:
+    return make_app()
 
 
 @pytest.fixture

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from flask import Flask
+from flask_cors import CORS
 
-from service.api import docs, health, problems, request_log, timeline
+from service.api import auth, docs, health, metrics, problems, request_log, timeline
 from service.api.problems import ProblemApi
 
 API_SETTINGS = {
@@ -30,9 +31,18 @@ def init_app(app: Flask) -> ProblemApi:
     for key, value in API_SETTINGS.items():
         app.config.setdefault(key, value)
     request_log.init_app(app)
+    metrics.init_app(app)
+    auth.init_app(app)
+    origins = [origin.strip() for origin in app.config["CORS_ORIGINS"].split(",") if origin.strip()]
+    if origins:
+        CORS(app, resources={r"/v1/*": {"origins": origins}}, expose_headers=["X-Request-ID"])
     api = ProblemApi(app)
     api.register_blueprint(timeline.blp)
     api.register_blueprint(health.blp)
+    api.spec.components.security_scheme(
+        "bearerAuth",
+        {"type": "http", "scheme": "bearer", "description": "Required when API_KEYS is set."},
+    )
     app.register_blueprint(docs.blp)
     problems.init_app(app)
     return api

