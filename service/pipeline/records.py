@@ -126,3 +126,65 @@ class TimelineResult:
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     timeline: tuple[TimelineEntry, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One document's mention of a story event."""
+
+    document: str
+    event: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    """One real-world event and its mentions across the documents that report it."""
+
+    id: str
+    mentions: tuple[EventMention, ...]
+
+
+@dataclass(frozen=True)
+class StoryEntry:
+    """A date of the merged story timeline and the events on it."""
+
+    value: str
+    interval: Interval | None
+    events: tuple[StoryEvent, ...]
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity of one document."""
+
+    document: str
+    entity: str
+
+
+@dataclass(frozen=True)
+class ActorTimelineEntry:
+    """One event in an actor's timeline: its rank in time (0: no usable date), date, mentions."""
+
+    position: int
+    date: str | None
+    mentions: tuple[EventMention, ...]
+
+
+@dataclass(frozen=True)
+class ActorTimeline:
+    """The events one requested actor takes part in, across documents, in time order."""
+
+    actor: str
+    entities: tuple[EntityRef, ...]
+    entries: tuple[ActorTimelineEntry, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    """Many documents merged: the story timeline and the requested actors' timelines."""
+
+    timeline: tuple[StoryEntry, ...]
+    actor_timelines: tuple[ActorTimeline, ...]
