@@ -33,6 +33,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_CONTENT_LENGTH", 1_048_576, int, "largest accepted request body, in bytes"),
     Setting("LOG_LEVEL", "INFO", str.upper, "log level of the JSON logs"),
     Setting("WARMUP", True, _boolean, "run one document through the pipeline at start-up"),
+    Setting("MAX_DOCUMENTS", 200, int, "most documents in one /v1/timelines request"),
+    Setting(
+        "MAX_BATCH_CHARS", 1_000_000, int, "most characters of text in one /v1/timelines request"
+    ),
+    Setting(
+        "MAX_BATCH_CONTENT_LENGTH", 4_194_304, int, "largest /v1/timelines request body, in bytes"
+    ),
     Setting("REQUEST_TIME_BUDGET", 30.0, float, "seconds a request may run before a 503 (0: none)"),
     Setting("API_KEYS", "", str, "comma-separated bearer keys required on /v1/ (empty: open)"),
     Setting("CORS_ORIGINS", "", str, "comma-separated CORS origins allowed on /v1/ (empty: off)"),

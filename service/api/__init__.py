@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_cors import CORS
 
-from service.api import auth, docs, health, metrics, problems, request_log, timeline
+from service.api import auth, docs, health, metrics, problems, request_log, timeline, timelines
 from service.api.problems import ProblemApi
 
 API_SETTINGS = {
@@ -38,6 +38,7 @@ def init_app(app: Flask) -> ProblemApi:
         CORS(app, resources={r"/v1/*": {"origins": origins}}, expose_headers=["X-Request-ID"])
     api = ProblemApi(app)
     api.register_blueprint(timeline.blp)
+    api.register_blueprint(timelines.blp)
     api.register_blueprint(health.blp)
     api.spec.components.security_scheme(
         "bearerAuth",

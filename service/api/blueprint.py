@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 import flask_smorest
-from flask import Request
+from flask import Request, request
+from flask_smorest import abort
 from webargs.flaskparser import FlaskParser
 
 
@@ -20,7 +21,17 @@ class JsonBodyParser(FlaskParser):
             raise json.JSONDecodeError("JSON nested too deeply", "<body>", 0) from error
 
 
+def require_json_body() -> None:
+    """Refuse a POST body not declared as JSON (415) before webargs reads it."""
+    if request.method == "POST" and not request.is_json:
+        abort(415)
+
+
 class Blueprint(flask_smorest.Blueprint):
-    """A flask-smorest blueprint whose arguments go through :class:`JsonBodyParser`."""
+    """flask-smorest blueprint: POST bodies must be JSON, parsed by :class:`JsonBodyParser`."""
 
     ARGUMENTS_PARSER = JsonBodyParser()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.before_request(require_json_body)

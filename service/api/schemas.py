@@ -43,8 +43,8 @@ class DateOrDateTime(fields.Field):
             raise self.make_error("invalid") from error
 
 
-class TimelineRequestSchema(ma.Schema):
-    """One document to turn into a timeline."""
+class DocumentTextSchema(ma.Schema):
+    """What every submitted document has: its text and, optionally, its date."""
 
     class Meta:
         unknown = ma.RAISE
@@ -74,13 +74,27 @@ class TimelineRequestSchema(ma.Schema):
             "example": "2017-05-09",
         },
     )
-    language = fields.String(
+
+    @ma.validates("text")
+    def _text_has_content(self, value: str, **_: Any) -> None:
+        if not value.strip():
+            raise ma.ValidationError("Text must contain something other than white space.")
+
+
+def _language_field() -> fields.String:
+    return fields.String(
         load_default="en",
         validate=validate.OneOf(
             SUPPORTED_LANGUAGES, error="Unsupported language {input!r}; supported: {choices}."
         ),
         metadata={"description": "ISO 639-1 language code of the text."},
     )
+
+
+class TimelineRequestSchema(DocumentTextSchema):
+    """One document to turn into a timeline."""
+
+    language = _language_field()
     id = fields.String(
         load_default=None,
         allow_none=True,
@@ -88,10 +102,63 @@ class TimelineRequestSchema(ma.Schema):
         metadata={"description": "Caller's identifier for the document, echoed back."},
     )
 
-    @ma.validates("text")
-    def _text_has_content(self, value: str, **_: Any) -> None:
-        if not value.strip():
-            raise ma.ValidationError("Text must contain something other than white space.")
+
+class BatchDocumentSchema(DocumentTextSchema):
+    """One document of a batch; its id names it in the results and in any error."""
+
+    id = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=256),
+        metadata={"description": "Unique within the request (else 422).", "example": "article-1"},
+    )
+
+    def handle_error(
+        self, error: ma.ValidationError, data: Any, *, many: bool, **kwargs: Any
+    ) -> None:
+        """Name the document by its id beside the index marshmallow reports it under."""
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            error.messages.setdefault("_document", [f"Document id {data['id']!r}."])
+
+
+class TimelinesRequestSchema(ma.Schema):
+    """Several documents on one story, and the actors whose timelines are wanted."""
+
+    class Meta:
+        unknown = ma.RAISE
+
+    documents = fields.List(
+        fields.Nested(BatchDocumentSchema),
+        required=True,
+        validate=validate.Length(min=1),
+        metadata={
+            "description": "1 to MAX_DOCUMENTS (default 200) documents, at most MAX_BATCH_CHARS "
+            "characters of text in all.",
+            "maxItems": 200,
+        },
+    )
+    actors = fields.List(
+        fields.String(validate=validate.Length(min=1, max=200)),
+        load_default=list,
+        validate=validate.Length(max=50),
+        metadata={
+            "description": "Names of the actors whose timelines are wanted (at most 50).",
+            "example": ["ISIS", "Jim Mattis"],
+        },
+    )
+    language = _language_field()
+
+    @ma.validates("documents")
+    def _ids_are_unique(self, documents: list[dict[str, Any]], **_: Any) -> None:
+        seen: set[str] = set()
+        errors: dict[int, dict[str, list[str]]] = {}
+        for index, document in enumerate(documents):
+            identifier = document.get("id") if isinstance(document, dict) else None
+            if identifier in seen:
+                errors[index] = {"id": [f"Duplicate document id {identifier!r}."]}
+            if identifier is not None:
+                seen.add(identifier)
+        if errors:
+            raise ma.ValidationError(errors)
 
 
 def _required(field: fields.Field) -> fields.Field:
@@ -208,3 +275,63 @@ class TimelineResponseSchema(ma.Schema):
     entities = _required(fields.List(fields.Nested(EntitySchema)))
     events = _required(fields.List(fields.Nested(EventSchema)))
     timeline = _required(fields.List(fields.Nested(TimelineEntrySchema)))
+
+
+class EventMentionSchema(ma.Schema):
+    """One document's mention of a story event."""
+
+    document = _required(fields.String())
+    event = _required(fields.String(metadata={"description": "event id in that document"}))
+    start = _required(fields.Integer())
+    end = _required(fields.Integer())
+    text = _required(fields.String())
+
+
+class StoryEventSchema(ma.Schema):
+    """One real-world event and every document's mention of it."""
+
+    id = _required(fields.String(metadata={"example": "s1"}))
+    mentions = _required(fields.List(fields.Nested(EventMentionSchema)))
+
+
+class StoryEntrySchema(ma.Schema):
+    """A date of the merged story timeline."""
+
+    value = _required(fields.String())
+    interval = _required(fields.Nested(IntervalSchema, allow_none=True))
+    events = _required(fields.List(fields.Nested(StoryEventSchema)))
+
+
+class EntityRefSchema(ma.Schema):
+    """An entity of one document."""
+
+    document = _required(fields.String())
+    entity = _required(fields.String())
+
+
+class ActorTimelineEntrySchema(ma.Schema):
+    """An event the actor takes part in."""
+
+    position = _required(
+        fields.Integer(
+            metadata={"description": "rank in time; equal when simultaneous; 0: undated"}
+        )
+    )
+    date = _required(fields.String(allow_none=True, metadata={"description": "TIMEX3 value"}))
+    mentions = _required(fields.List(fields.Nested(EventMentionSchema)))
+
+
+class ActorTimelineSchema(ma.Schema):
+    """The timeline of one requested actor across the documents."""
+
+    actor = _required(fields.String())
+    entities = _required(fields.List(fields.Nested(EntityRefSchema)))
+    entries = _required(fields.List(fields.Nested(ActorTimelineEntrySchema)))
+
+
+class TimelinesResponseSchema(ma.Schema):
+    """Per-document results, the merged story timeline, and the actors' timelines."""
+
+    documents = _required(fields.List(fields.Nested(TimelineResponseSchema)))
+    timeline = _required(fields.List(fields.Nested(StoryEntrySchema)))
+    actor_timelines = _required(fields.List(fields.Nested(ActorTimelineSchema)))

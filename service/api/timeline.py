@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, request
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import abort
 
@@ -16,14 +16,14 @@ from service.pipeline import TimelinePipeline, TimelineResult
 
 PIPELINE_KEY = "timeline.pipeline"
 
+
+def text_too_long(text: str) -> str | None:
+    """The field error for a text over MAX_TEXT_CHARS, or None when it fits."""
+    limit = current_app.config["MAX_TEXT_CHARS"]
+    return f"Longer than the limit of {limit} characters." if len(text) > limit else None
+
+
 blp = Blueprint("timeline", __name__, url_prefix="/v1", description="Timelines of documents.")
-
-
-@blp.before_request
-def require_json() -> None:
-    """Refuse a body that is not declared as JSON before webargs reads it."""
-    if request.method == "POST" and not request.is_json:
-        abort(415)
 
 
 @blp.route("/timeline")
@@ -44,9 +44,9 @@ class Timeline(MethodView):
         Relative dates resolve against `document_date`, else against a dateline at the top of
         the text; without either they stay unresolved.
         """
-        limit = current_app.config["MAX_TEXT_CHARS"]
-        if len(body["text"]) > limit:
-            abort(422, errors={"json": {"text": [f"Longer than the limit of {limit} characters."]}})
+        message = text_too_long(body["text"])
+        if message is not None:
+            abort(422, errors={"json": {"text": [message]}})
         pipeline: TimelinePipeline = current_app.extensions[PIPELINE_KEY]
         with time_budget(current_app.config["REQUEST_TIME_BUDGET"]):
             result = pipeline.process(

@@ -1,0 +1,90 @@
+"""POST /v1/timelines: several documents on one story in, one merged story out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, request
+from flask.views import MethodView
+from flask_smorest import abort
+
+from service.api.blueprint import Blueprint
+from service.api.metrics import count_document
+from service.api.schemas import TimelinesRequestSchema, TimelinesResponseSchema
+from service.api.time_budget import time_budget
+from service.api.timeline import PIPELINE_KEY, text_too_long
+from service.pipeline import TimelinePipeline
+from service.pipeline.pipeline import DocumentRequest
+from service.pipeline.story import build_story
+
+blp = Blueprint(
+    "timelines", __name__, url_prefix="/v1", description="Merged timelines of many documents."
+)
+
+
+@blp.before_request
+def allow_batch_bodies() -> None:
+    """Batches may be larger than single documents (MAX_BATCH_CONTENT_LENGTH)."""
+    request.max_content_length = current_app.config["MAX_BATCH_CONTENT_LENGTH"]
+
+
+def check_limits(documents: list[dict[str, Any]]) -> None:
+    """Refuse a batch over MAX_DOCUMENTS (422), over MAX_BATCH_CHARS (413), or with a text over
+    MAX_TEXT_CHARS (422, naming the document by index and id)."""
+    config = current_app.config
+    if len(documents) > config["MAX_DOCUMENTS"]:
+        message = f"More than the limit of {config['MAX_DOCUMENTS']} documents (MAX_DOCUMENTS)."
+        abort(422, errors={"json": {"documents": [message]}})
+    total = sum(len(document["text"]) for document in documents)
+    if total > config["MAX_BATCH_CHARS"]:
+        abort(
+            413,
+            message=f"The documents hold {total} characters of text, over the limit of "
+            f"{config['MAX_BATCH_CHARS']} (MAX_BATCH_CHARS); send fewer per request.",
+        )
+    errors = {}
+    for index, document in enumerate(documents):
+        message = text_too_long(document["text"])
+        if message is not None:
+            errors[index] = {"text": [message], "_document": [f"Document id {document['id']!r}."]}
+    if errors:
+        abort(422, errors={"json": {"documents": errors}})
+
+
+@blp.route("/timelines")
+class Timelines(MethodView):
+    """The merged timeline of several documents."""
+
+    @blp.doc(security=[{}, {"bearerAuth": []}])
+    @blp.arguments(TimelinesRequestSchema)
+    @blp.response(200, TimelinesResponseSchema)
+    @blp.alt_response(400, response="BAD_REQUEST", description="Body is not valid JSON.")
+    @blp.alt_response(401, response="UNAUTHORIZED", description="API key missing or wrong.")
+    @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE", description="Batch too large.")
+    @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE", description="Body is not JSON.")
+    @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="Time budget exceeded.")
+    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Merge several documents on one story into one timeline, with per-actor timelines.
+
+        Each document is processed as by `/v1/timeline` (in one batch); events reported by
+        several documents become one story event with a mention from each.
+        """
+        documents = body["documents"]
+        check_limits(documents)
+        pipeline: TimelinePipeline = current_app.extensions[PIPELINE_KEY]
+        requests = [
+            DocumentRequest(d["text"], d["document_date"], d["id"], body["language"])
+            for d in documents
+        ]
+        with time_budget(current_app.config["REQUEST_TIME_BUDGET"]):
+            results = list(pipeline.process_many(requests))
+            story = build_story(
+                [(d["id"], r) for d, r in zip(documents, results, strict=True)], body["actors"]
+            )
+        for document in documents:
+            count_document(len(document["text"]))
+        return {
+            "documents": results,
+            "timeline": story.timeline,
+            "actor_timelines": story.actor_timelines,
+        }
