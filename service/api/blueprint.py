@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import flask_smorest
@@ -21,6 +22,16 @@ class JsonBodyParser(FlaskParser):
             raise json.JSONDecodeError("JSON nested too deeply", "<body>", 0) from error
 
 
+# Error responses a view may document: status -> (flask-smorest response name, description).
+PROBLEM_RESPONSES: dict[int, tuple[str, str]] = {
+    400: ("BAD_REQUEST", "Body is not valid JSON."),
+    401: ("UNAUTHORIZED", "API key missing or wrong (when API_KEYS is set)."),
+    413: ("REQUEST_ENTITY_TOO_LARGE", "Body or batch over its size limit."),
+    415: ("UNSUPPORTED_MEDIA_TYPE", "Body is not JSON."),
+    503: ("SERVICE_UNAVAILABLE", "Time budget exceeded."),
+}
+
+
 def require_json_body() -> None:
     """Refuse a POST body not declared as JSON (415) before webargs reads it."""
     if request.method == "POST" and not request.is_json:
@@ -35,3 +46,14 @@ class Blueprint(flask_smorest.Blueprint):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.before_request(require_json_body)
+
+    def problems(self, *statuses: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Document the problem responses ``statuses`` (keys of ``PROBLEM_RESPONSES``)."""
+
+        def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+            for status in statuses:
+                name, description = PROBLEM_RESPONSES[status]
+                view = self.alt_response(status, response=name, description=description)(view)
+            return view
+
+        return decorate

@@ -33,11 +33,7 @@ class Timeline(MethodView):
     @blp.doc(security=[{}, {"bearerAuth": []}])
     @blp.arguments(TimelineRequestSchema)
     @blp.response(200, TimelineResponseSchema)
-    @blp.alt_response(400, response="BAD_REQUEST", description="Body is not valid JSON.")
-    @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE", description="Body too large.")
-    @blp.alt_response(401, response="UNAUTHORIZED", description="API key missing or wrong.")
-    @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE", description="Body is not JSON.")
-    @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="Time budget exceeded.")
+    @blp.problems(400, 401, 413, 415, 503)
     def post(self, body: dict[str, Any]) -> TimelineResult:
         """Extract the dated events, actors and time expressions of one document.
 
