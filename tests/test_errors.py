@@ -34,8 +34,9 @@ def post_raw(client, data, content_type="application/json"):
         b'{"text": "\xff\xfe invalid utf-8"}',
         b"[" * 100_000 + b"]" * 100_000,
         b'{"text": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+        b'{"text": "Talks.", "id": ' + b"9" * 10_000 + b"}",
     ],
-    ids=["malformed", "invalid-utf8", "nested-array", "nested-in-object"],
+    ids=["malformed", "invalid-utf8", "nested-array", "nested-in-object", "10000-digit-number"],
 )
 def test_body_that_is_not_json_is_400(client, data):
     body = assert_problem(post_raw(client, data), 400)
@@ -88,6 +89,11 @@ def test_invalid_fields_are_422_with_field_errors(client, payload, field, messag
     errors = body["errors"]["json"][field]
     if message is not None:
         assert errors == [message]
+
+
+def test_unpaired_surrogate_in_text_is_422(client):
+    body = assert_problem(post_raw(client, b'{"text": "Talks \\udc00 resumed."}'), 422)
+    assert "surrogate" in body["errors"]["json"]["text"][0]
 
 
 def test_unsupported_language_names_the_supported_ones(client):

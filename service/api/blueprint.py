@@ -13,13 +13,18 @@ from webargs.flaskparser import FlaskParser
 
 
 class JsonBodyParser(FlaskParser):
-    """webargs' Flask parser that reads a body nested beyond the decoder's depth as invalid JSON."""
+    """webargs' Flask parser that also reads as invalid JSON a body the decoder cannot hold:
+    nested beyond its depth, or a number beyond Python's digit limit."""
 
     def _raw_load_json(self, req: Request) -> Any:
         try:
             return super()._raw_load_json(req)
-        except RecursionError as error:
-            raise json.JSONDecodeError("JSON nested too deeply", "<body>", 0) from error
+        except json.JSONDecodeError:
+            raise
+        except (RecursionError, ValueError) as error:
+            raise json.JSONDecodeError(
+                f"JSON the decoder cannot hold: {error}", "<body>", 0
+            ) from error
 
 
 # Error responses a view may document: status -> (flask-smorest response name, description).

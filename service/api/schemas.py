@@ -76,9 +76,16 @@ class DocumentTextSchema(ma.Schema):
     )
 
     @ma.validates("text")
-    def _text_has_content(self, value: str, **_: Any) -> None:
+    def _text_is_readable(self, value: str, **_: Any) -> None:
         if not value.strip():
             raise ma.ValidationError("Text must contain something other than white space.")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ma.ValidationError(
+                "Text contains an unpaired UTF-16 surrogate escape (\\ud800-\\udfff), "
+                "which is not a character."
+            ) from error
 
 
 def _language_field() -> fields.String:
