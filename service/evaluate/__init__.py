@@ -1,0 +1,25 @@
+"""Evaluation against gold corpora: pure functions returning dicts, and a thin CLI.
+
+>>> from service.evaluate import evaluate_timex, read_timeml_dir
+>>> docs = read_timeml_dir("../shared/data/tempeval3")
+>>> evaluate_timex(docs, predictions)["relaxed"]["f1"]
+"""
+
+from service.evaluate.actors import evaluate_actors
+from service.evaluate.events import evaluate_events
+from service.evaluate.matching import Anchor, match_corpus, match_one_to_one
+from service.evaluate.meantime import read_meantime_dir
+from service.evaluate.timeml import parse_timeml, read_timeml_dir
+from service.evaluate.timex import evaluate_timex
+
+__all__ = [
+    "Anchor",
+    "evaluate_actors",
+    "evaluate_events",
+    "evaluate_timex",
+    "match_corpus",
+    "match_one_to_one",
+    "parse_timeml",
+    "read_meantime_dir",
+    "read_timeml_dir",
+]

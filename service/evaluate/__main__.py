@@ -1,0 +1,103 @@
+"""Command line: ``python -m service.evaluate {timex,events,actors,timelines} DIR [--errors F]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from service.evaluate.actors import evaluate_actors
+from service.evaluate.events import evaluate_events
+from service.evaluate.meantime import read_meantime_dir
+from service.evaluate.report import format_actors, format_events, format_timex
+from service.evaluate.run import run_pipeline
+from service.evaluate.timelines import (
+    evaluate_timelines,
+    format_timelines,
+    read_timeline_corpus,
+    run_story,
+    write_timelines,
+)
+from service.evaluate.timeml import read_timeml_dir
+from service.evaluate.timex import evaluate_timex
+from service.pipeline import DEFAULT_MODEL
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser: one subcommand per evaluation."""
+    parser = argparse.ArgumentParser(prog="python -m service.evaluate", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("directory", type=Path, help="corpus directory (searched recursively)")
+    common.add_argument("--errors", type=Path, help="write every error as a JSON line here")
+    common.add_argument("--limit", type=int, help="evaluate only the first N documents")
+    common.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model package")
+    common.add_argument("--kinds", type=int, default=10, help="error kinds to print")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("timex", parents=[common], help="TempEval-3 task A on TimeML")
+    commands.add_parser("events", parents=[common], help="TempEval-3 task B on TimeML")
+    commands.add_parser("actors", parents=[common], help="event participants on MEANTIME CAT XML")
+    timelines = commands.add_parser(
+        "timelines", parents=[common], help="SemEval-2015 task 4 actor timelines on TimeML"
+    )
+    timelines.add_argument("--out", type=Path, help="write the system timelines (*.txt) here")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Read the gold corpus, run the pipeline, score, print; RETURNS the exit status."""
+    args = build_parser().parse_args(argv)
+    if args.command == "timelines":
+        return timelines_main(args)
+    if args.command == "actors":
+        docs = read_meantime_dir(args.directory, args.limit)
+    else:
+        docs = read_timeml_dir(args.directory, args.limit)
+    if not docs:
+        print(f"no documents under {args.directory}", file=sys.stderr)
+        return 2
+    results, timing = run_pipeline(docs, args.model)
+    if args.command == "timex":
+        report = evaluate_timex(docs, [r.time_expressions for r in results])
+        text = format_timex(report, timing, args.kinds)
+    elif args.command == "events":
+        report = evaluate_events(docs, results)
+        text = format_events(report, timing, args.kinds)
+    else:
+        report = evaluate_actors(docs, [r.events for r in results])
+        text = format_actors(report, timing, args.kinds)
+    print(text)
+    if args.errors:
+        write_errors(report, args.errors)
+    return 0
+
+
+def write_errors(report: dict, path: Path) -> None:
+    """Write every error of a report as a JSON line to ``path``."""
+    with path.open("w", encoding="utf-8") as out:
+        for record in report["errors"]:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print(f"{len(report['errors'])} errors written to {path}")
+
+
+def timelines_main(args: argparse.Namespace) -> int:
+    """Read the task's folder, build the gold actors' timelines, write them, score, print."""
+    docs, gold = read_timeline_corpus(args.directory, args.limit)
+    if not docs or not gold:
+        print(f"no documents or no timelines under {args.directory}", file=sys.stderr)
+        return 2
+    results, timing = run_pipeline(docs, args.model)
+    system = run_story(docs, results, gold)
+    if args.out:
+        write_timelines(args.out, gold, system)
+        print(f"{len(system)} timelines written to {args.out}")
+    report = evaluate_timelines(gold, system, docs)
+    print(format_timelines(report, timing, args.kinds))
+    if args.errors:
+        write_errors(report, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Event participants against MEANTIME: (event, role, participant) triples, agent and patient."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.evaluate.matching import Anchor, CorpusMatch, match_corpus, overlap, spans_overlap
+from service.evaluate.meantime import GoldParticipant, MeantimeDocument
+from service.evaluate.scoring import error, prf
+from service.pipeline.records import Actor, Event
+
+ROLES: dict[str, str] = {"Arg0": "agent", "Arg1": "patient"}
+"""PropBank role of the gold -> actor role of the system, for the roles scored."""
+
+
+@dataclass(frozen=True)
+class SystemTriple:
+    """A system event and one of its actors."""
+
+    event: Event
+    actor: Actor
+
+
+def system_triples(doc: MeantimeDocument, events: Sequence[Event]) -> list[SystemTriple]:
+    """The scored triples of a document: scored roles, events in the annotated sentences."""
+    return [
+        SystemTriple(event, actor)
+        for event in events
+        if event.trigger.start < doc.annotated_end
+        for actor in event.actors
+        if actor.role in ROLES.values()
+    ]
+
+
+def evaluate_actors(
+    gold_docs: Sequence[MeantimeDocument], predictions: Sequence[Sequence[Event]]
+) -> dict:
+    """Score (event, role, participant) triples against MEANTIME HAS_PARTICIPANT relations.
+
+    A system triple is right (one-to-one) when the roles agree (Arg0 = agent, Arg1 = patient),
+    its trigger overlaps the gold event mention and its actor overlaps the gold participant.
+    System events outside the annotated sentences are left out.
+
+    gold_docs (Sequence[MeantimeDocument]): the gold documents.
+    predictions (Sequence[Sequence[Event]]): system events per document.
+    RETURNS (dict): documents, all, agent, patient (P/R/F1 dicts), error_kinds and errors.
+    """
+    gold = [[p for p in doc.participants if p.role in ROLES] for doc in gold_docs]
+    pred = [system_triples(doc, events) for doc, events in zip(gold_docs, predictions, strict=True)]
+    match = match_corpus(gold, pred, _gold_anchor, _pred_anchor)
+    report: dict = {
+        "documents": len(gold_docs),
+        "all": prf(len(match.pairs), match.predicted, match.gold),
+    }
+    for role in ROLES.values():
+        report[role] = prf(
+            sum(t.actor.role == role for _, _, t in match.pairs),
+            sum(t.actor.role == role for triples in pred for t in triples),
+            sum(ROLES[p.role] == role for participants in gold for p in participants),
+        )
+    errors = actor_errors(gold_docs, predictions, match)
+    report["error_kinds"] = Counter(e["kind"] for e in errors).most_common()
+    report["errors"] = errors
+    return report
+
+
+def actor_errors(
+    gold_docs: Sequence[MeantimeDocument],
+    predictions: Sequence[Sequence[Event]],
+    match: CorpusMatch[GoldParticipant, SystemTriple],
+) -> list[dict]:
+    """Every error: missed triples (was the event found?), wrong role, duplicate, spurious."""
+    errors = []
+    for index, g in match.missed:
+        doc = gold_docs[index]
+        found = any(
+            overlap((g.event_start, g.event_end), (e.trigger.start, e.trigger.end))
+            for e in predictions[index]
+        )
+        kind = f"missed {ROLES[g.role]} ({'event found' if found else 'event missed'})"
+        span = (g.event_start, g.event_end)
+        errors.append(error(kind, doc.doc_id, doc.text, span, _gold(doc, g), None))
+    for index, t in match.spurious:
+        doc = gold_docs[index]
+        other = next(
+            (g for g in doc.participants if spans_overlap(_gold_anchor(g), _pred_anchor(t))), None
+        )
+        kind = _spurious_kind(other, t.actor.role)
+        span = (t.event.trigger.start, t.event.trigger.end)
+        gold_side = _gold(doc, other) if other else None
+        errors.append(error(kind, doc.doc_id, doc.text, span, gold_side, _pred(t)))
+    return errors
+
+
+def _spurious_kind(gold: GoldParticipant | None, role: str) -> str:
+    if gold is None:
+        return f"spurious {role}"
+    if ROLES.get(gold.role) == role:
+        return f"duplicate {role}"
+    return f"wrong role {gold.role}->{role}"
+
+
+def _gold_anchor(participant: GoldParticipant) -> Anchor:
+    spans = ((participant.event_start, participant.event_end), (participant.start, participant.end))
+    return Anchor(spans, ROLES.get(participant.role, participant.role))
+
+
+def _pred_anchor(triple: SystemTriple) -> Anchor:
+    event, actor = triple.event, triple.actor
+    return Anchor(((event.trigger.start, event.trigger.end), (actor.start, actor.end)), actor.role)
+
+
+def _gold(doc: MeantimeDocument, participant: GoldParticipant) -> dict:
+    return {
+        "event": doc.text[participant.event_start : participant.event_end],
+        "role": participant.role,
+        "participant": doc.text[participant.start : participant.end],
+    }
+
+
+def _pred(triple: SystemTriple) -> dict:
+    return {
+        "event": triple.event.trigger.text,
+        "role": triple.actor.role,
+        "participant": triple.actor.text,
+    }

@@ -1,0 +1,124 @@
+"""Read MEANTIME CAT XML: tokens joined into text, event participants as character spans."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from service.evaluate.timeml import parse_dct_value
+
+ANNOTATED_SENTENCES = range(6)
+"""Sentences (token attribute ``sentence``) with event and participant annotation."""
+
+
+@dataclass(frozen=True)
+class Token:
+    """A CAT token and its character span in :attr:`MeantimeDocument.text`."""
+
+    t_id: str
+    sentence: int
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class GoldParticipant:
+    """A HAS_PARTICIPANT relation: an event mention, its PropBank role and a participant.
+
+    Spans cover the first to the last anchor token (a few mentions are discontinuous).
+    """
+
+    relation_id: str
+    role: str
+    event_id: str
+    event_start: int
+    event_end: int
+    participant_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MeantimeDocument:
+    """One MEANTIME document."""
+
+    doc_id: str
+    path: str
+    dct: date | datetime | None
+    text: str
+    tokens: tuple[Token, ...]
+    participants: tuple[GoldParticipant, ...]
+    annotated_end: int
+    """Character offset where the annotated sentences end."""
+
+
+def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
+    """Parse one CAT XML document.
+
+    xml (str): the document.
+    path (str): where it came from. Defaults to "".
+    RETURNS (MeantimeDocument): tokens joined by spaces, sentences by newlines.
+    """
+    root = ET.fromstring(xml)
+    tokens, parts, offset, sentence = [], [], 0, None
+    for element in root.iter("token"):
+        token_sentence = int(element.get("sentence", "0"))
+        if sentence is not None:
+            parts.append(" " if token_sentence == sentence else "\n")
+            offset += 1
+        sentence = token_sentence
+        surface = element.text or ""
+        number = int(element.get("number", "0"))
+        tokens.append(
+            Token(element.get("t_id", ""), sentence, number, offset, offset + len(surface))
+        )
+        parts.append(surface)
+        offset += len(surface)
+    by_id = {t.t_id: t for t in tokens}
+    spans: dict[str, tuple[int, int]] = {}
+    dct = None
+    for markable in root.iterfind("Markables/*"):
+        anchored = [by_id[a.get("t_id")] for a in markable.iter("token_anchor")]
+        if anchored:
+            spans[markable.get("m_id", "")] = (
+                min(t.start for t in anchored),
+                max(t.end for t in anchored),
+            )
+        if markable.tag == "TIMEX3" and markable.get("functionInDocument") == "CREATION_TIME":
+            dct = parse_dct_value(markable.get("value"))
+    participants = []
+    for relation in root.iter("HAS_PARTICIPANT"):
+        source = relation.find("source")
+        target = relation.find("target")
+        if source is None or target is None:
+            continue
+        event_id, participant_id = source.get("m_id", ""), target.get("m_id", "")
+        if event_id in spans and participant_id in spans:
+            participants.append(
+                GoldParticipant(
+                    relation.get("r_id", ""),
+                    relation.get("sem_role", ""),
+                    event_id,
+                    *spans[event_id],
+                    participant_id,
+                    *spans[participant_id],
+                )
+            )
+    annotated_end = max((t.end for t in tokens if t.sentence in ANNOTATED_SENTENCES), default=0)
+    doc_id = root.get("doc_id") or Path(path).stem
+    return MeantimeDocument(
+        doc_id, path, dct, "".join(parts), tuple(tokens), tuple(participants), annotated_end
+    )
+
+
+def read_meantime_dir(directory: str | Path, limit: int | None = None) -> list[MeantimeDocument]:
+    """Parse every ``*.xml`` under ``directory`` (recursive), in sorted path order.
+
+    limit (int | None): read only the first ``limit`` files. Defaults to None (all).
+    RETURNS (list[MeantimeDocument]): the documents.
+    """
+    paths = sorted(Path(directory).rglob("*.xml"))[:limit]
+    return [parse_meantime(p.read_text(encoding="utf-8"), str(p)) for p in paths]

@@ -1,0 +1,162 @@
+"""Whether two names can denote the same actor: aliases, surnames and acronyms.
+
+"Obama", "President Obama" and "Barack Obama" match; "GM" matches "General Motors"; "Apple Inc."
+matches "Apple"; matching ignores case, titles before a name and legal-form words after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from service.pipeline.story_lexicon import load_story_lexicon
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PUNCTUATION = re.compile(r"[^\w\s&-]")
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&"})
+_NAME_REACH = 5  # a name is sought among the first words of an actor phrase
+
+
+@lru_cache(maxsize=65536)
+def name_core(name: str) -> tuple[str, ...]:
+    """The lower-case words of a name without titles before it or legal-form words after it.
+
+    name (str): a name as written ("President Obama", "Apple Inc.'s").
+    RETURNS (tuple[str, ...]): e.g. ``("obama",)``, ``("apple",)``; empty when nothing is left.
+    """
+    lexicon = load_story_lexicon()
+    words = [_PUNCTUATION.sub("", _POSSESSIVE.sub("", word)) for word in name.lower().split()]
+    words = [word for word in words if word]
+    while words and words[0] in lexicon.name_titles:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in lexicon.name_designators:
+        words.pop()
+    return tuple(words)
+
+
+def _acronym(words: tuple[str, ...]) -> str:
+    return "".join(word[0] for word in words if word not in _ACRONYM_SKIP)
+
+
+def _short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``short`` ends ``full`` ("Obama" of "Barack Obama") or is its acronym ("GM")."""
+    if len(short) >= len(full):
+        return False
+    if full[-len(short) :] == short and any(c.isalpha() for c in short[-1]):
+        return True
+    return len(short) == 1 and len(short[0]) >= 2 and short[0] == _acronym(full)
+
+
+def _proper_part(name: str) -> tuple[str, ...]:
+    """The core without the lower-case words ending a name that has a capitalised one: they
+    describe what it is ("iTunes store" -> ``("itunes",)``); otherwise the core."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[-1].islower() and not all(t.islower() for t in tokens):
+        tokens.pop()
+    return name_core(" ".join(tokens))
+
+
+def _inside(part: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``part`` (two words or more) runs through ``full`` to its last word, in order, with at
+    most one other word between two of its words: "iTunes store" in "iTunes Music Store"."""
+    if len(part) < 2 or len(part) >= len(full):
+        return False
+    for start in (i for i, word in enumerate(full) if word == part[0]):
+        last = start
+        for word in part[1:]:
+            last = next(
+                (i for i in range(last + 1, last + 3) if i < len(full) and full[i] == word), -1
+            )
+            if last < 0:
+                break
+        if last == len(full) - 1:
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def names_match(first: str, second: str) -> bool:
+    """Whether two names can denote the same actor.
+
+    first (str): a name, e.g. a requested actor ("Barack Obama", "iTunes store").
+    second (str): another name, e.g. an entity of a document ("President Obama", "iTunes").
+    RETURNS (bool): equal cores, one a final part of the other (a surname), an acronym of it,
+        or inside it up to its last word; a name's final lower-case words may be left out.
+    """
+    return any(
+        a == b or _short_form(a, b) or _short_form(b, a) or _inside(a, b) or _inside(b, a)
+        for a in {name_core(first), _proper_part(first)}
+        for b in {name_core(second), _proper_part(second)}
+        if a and b
+    )
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of an actor phrase: lower case without punctuation, and how it was written."""
+
+    text: str
+    capitalised: bool
+    possessive: bool
+
+
+def _phrase_words(text: str) -> list[_Word]:
+    """The words of a phrase; a possessive ("Jobs's", "Jobs '") marks the word it follows."""
+    words: list[_Word] = []
+    for token in text.split():
+        bare = _PUNCTUATION.sub("", _POSSESSIVE.sub("", token.lower()))
+        if bare:
+            words.append(_Word(bare, token[:1].isupper(), _POSSESSIVE.search(token) is not None))
+        elif _POSSESSIVE.fullmatch(token) and words:
+            words[-1] = replace(words[-1], possessive=True)
+    return words
+
+
+def _same_word(word: str, name_word: str) -> bool:
+    """Equal, or the plural of a word of letters ("ipods" for "ipod", not "3gs" for "3g")."""
+    return word == name_word or (name_word.isalpha() and word == name_word + "s")
+
+
+def _name_spans(words: list[_Word], core: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(first, last) word indices where the name's words occur in order, at most one other
+    word between two of them, or its capitalised surname alone."""
+    spans = []
+    for start, word in enumerate(words):
+        if not _same_word(word.text, core[0]):
+            continue
+        last = start
+        for name_word in core[1:]:
+            following = range(last + 1, min(last + 3, len(words)))
+            last = next((i for i in following if _same_word(words[i].text, name_word)), -1)
+            if last < 0:
+                break
+        if last >= 0:
+            spans.append((start, last))
+    if len(core) > 1:
+        spans += [
+            (i, i) for i, word in enumerate(words) if word.capitalised and word.text == core[-1]
+        ]
+    return spans
+
+
+def mentions_name(text: str, name: str) -> bool:
+    """Whether an actor phrase names ``name`` as what it is about: the name (one other word
+    allowed between two of its words: "the iTunes Music Store") or its capitalised surname
+    ("Jobs" for "Steve Jobs"), among the first words of the phrase, not as a possessor ("Jobs's
+    health") or after "of" ("the tagline of Steve Jobs").
+
+    text (str): an actor phrase as written ("The iPhone 4", "company CEO Steve Jobs").
+    name (str): the requested name.
+    RETURNS (bool): whether the phrase names it.
+    """
+    core = name_core(name)
+    words = _phrase_words(text)
+    if not core:
+        return False
+    return any(
+        start < _NAME_REACH
+        and not words[last].possessive
+        and not any(word.text == "of" for word in words[:start])
+        for start, last in _name_spans(words, core)
+    )

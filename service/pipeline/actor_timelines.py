@@ -1,0 +1,131 @@
+"""Actor timelines: the story events one requested actor takes part in, ranked in time.
+
+An actor timeline lists what happened or is expected to: events every mention of which is
+negated or merely possible ("Apple did not deliver", "GM could cut jobs"), and states of mind
+("Jobs believes"), are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.pipeline.actor_names import mentions_name, name_core, names_match
+from service.pipeline.participants import PERSON_TYPES
+from service.pipeline.records import (
+    ActorTimeline,
+    ActorTimelineEntry,
+    EntityRef,
+    Event,
+    Interval,
+    StoryEvent,
+    TimelineResult,
+)
+
+
+@dataclass(frozen=True)
+class DatedStoryEvent:
+    """A story event with its date and the entities taking part in it.
+
+    event (StoryEvent): the event and its mentions.
+    value (str | None): its TIMEX3 date, None when no mention has a usable one.
+    interval (Interval | None): the calendar interval of ``value``.
+    participants (frozenset[EntityRef]): entities any mention names as an actor (any role).
+    actor_texts (frozenset[str]): the text of the actors no entity was found for.
+    factual (bool): whether a mention reports it as happening (see the module docstring).
+    """
+
+    event: StoryEvent
+    value: str | None
+    interval: Interval | None
+    participants: frozenset[EntityRef]
+    actor_texts: frozenset[str] = frozenset()
+    factual: bool = True
+
+
+NOT_HAPPENING = frozenset({"negated", "possible"})
+STATES_OF_MIND = frozenset({"I_STATE"})
+
+
+def is_factual(event: Event) -> bool:
+    """Whether a mention reports its event as happening (see the module docstring)."""
+    return event.factuality not in NOT_HAPPENING and event.event_class not in STATES_OF_MIND
+
+
+def matching_entities(
+    actor: str, documents: Sequence[tuple[str, TimelineResult]]
+) -> tuple[EntityRef, ...]:
+    """The document entities whose name or one of whose mentions names ``actor``, and in each
+    document the persons called by the first name of one matched ("Steve" for "Steve Jobs").
+
+    actor (str): the requested name ("Barack Obama", "General Motors").
+    documents (Sequence[tuple[str, TimelineResult]]): (document id, result) pairs.
+    RETURNS (tuple[EntityRef, ...]): in document then entity order.
+    """
+    refs = []
+    for document, result in documents:
+        named = [
+            entity
+            for entity in result.entities
+            if names_match(actor, entity.name)
+            or any(names_match(actor, mention.text) for mention in entity.mentions)
+        ]
+        first_names = {core[:1] for e in named if len(core := name_core(e.name)) > 1}
+        refs += [
+            EntityRef(document, entity.id)
+            for entity in result.entities
+            if entity in named
+            or (entity.type in PERSON_TYPES and name_core(entity.name) in first_names)
+        ]
+    return tuple(refs)
+
+
+def rank_in_time(events: Sequence[DatedStoryEvent]) -> list[tuple[int, DatedStoryEvent]]:
+    """Positions 1, 2, ... by interval (equal intervals share one); undated events last, at 0.
+
+    events (Sequence[DatedStoryEvent]): the events, in story order.
+    RETURNS (list[tuple[int, DatedStoryEvent]]): (position, event) pairs in time order.
+    """
+    dated = sorted((e for e in events if e.interval is not None), key=_interval_order)
+    ranked: list[tuple[int, DatedStoryEvent]] = []
+    position, previous = 0, None
+    for event in dated:
+        position += event.interval != previous
+        previous = event.interval
+        ranked.append((position, event))
+    return ranked + [(0, e) for e in events if e.interval is None]
+
+
+def _interval_order(event: DatedStoryEvent) -> tuple[str, str]:
+    interval = event.interval
+    return (interval.start, interval.end) if interval else ("", "")
+
+
+def build_actor_timeline(
+    actor: str,
+    documents: Sequence[tuple[str, TimelineResult]],
+    events: Sequence[DatedStoryEvent],
+) -> ActorTimeline:
+    """The timeline of one requested actor.
+
+    actor (str): the name as requested.
+    documents (Sequence[tuple[str, TimelineResult]]): (document id, result) pairs.
+    events (Sequence[DatedStoryEvent]): the story's events.
+    RETURNS (ActorTimeline): the matched entities and the events any of them takes part in.
+    """
+    entities = matching_entities(actor, documents)
+    wanted = set(entities)
+    own = [
+        event
+        for event in events
+        if event.factual
+        and (
+            event.participants & wanted
+            or any(mentions_name(text, actor) for text in event.actor_texts)
+        )
+    ]
+    entries = tuple(
+        ActorTimelineEntry(position, event.value, event.event.mentions)
+        for position, event in rank_in_time(own)
+    )
+    return ActorTimeline(actor, entities, entries)

@@ -1,0 +1,200 @@
+"""Entity stage: actors named in the text, their mentions merged, small-model errors corrected.
+
+Mentions come from the model's named entities (types in ``ENTITY_TYPES``) and from organisations
+named by a collective noun with a proper modifier ("the US-led coalition"). They are then
+relabelled where the context decides ("Mattis" after "Jim Mattis" is a PERSON, "in Copenhagen" a
+GPE) and merged: same name, surname of a person, acronym of a longer name, a bare collective noun
+("the coalition") after the organisation it names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from service.pipeline.event_lexicon import load_lexicon
+from service.pipeline.records import Entity, TextSpan
+
+ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside"})
+_LEADING_DROP = frozenset({"the", "a", "an", "'", '"', "‘", "“"})
+_TRAILING_DROP = frozenset({"'s", "’s", "'", '"', "’", "”"})
+_PLACE_ERRORS = frozenset({"ORG", "PERSON", "NORP"})  # labels the model gives places by mistake
+_NOT_NAME = frozenset({"DET", "ADV", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"})
+_MODIFIER_TYPES = frozenset({"GPE", "NORP", "LOC"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "&"})
+
+
+@dataclass
+class _Mention:
+    start: int  # token indices, end exclusive
+    end: int
+    label: str
+    text: str
+    head: Token
+    group: bool = False  # named by a collective noun ("the US-led coalition")
+
+    @property
+    def key(self) -> str:
+        return self.text.lower()
+
+
+class EntityExtractor:
+    """Finds actors and merges their mentions.
+
+    nlp (Language): the loaded pipeline (kept for symmetry with the other stages).
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> list[Entity]:
+        """Return the entities of ``doc``, ids ``ent1``... in order of first mention.
+
+        doc (Doc): the parsed document.
+        RETURNS (list[Entity]): one record per actor, canonical name the longest proper form.
+        """
+        mentions = [m for m in self._named(doc) if m is not None]
+        mentions += self._groups(doc, mentions)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        self._relabel(mentions)
+        return _build(doc, _cluster(mentions))
+
+    def _named(self, doc: Doc) -> list[_Mention | None]:
+        return [_trim(ent, ent.label_) for ent in doc.ents if ent.label_ in ENTITY_TYPES]
+
+    def _groups(self, doc: Doc, named: list[_Mention]) -> list[_Mention]:
+        """Organisations named by a collective noun, and their later bare mentions."""
+        covered = {i for m in named for i in range(m.start, m.end) if not m.group}
+        found: list[_Mention] = []
+        for token in doc:
+            if token.lemma_.lower() not in self.lexicon.group_nouns or token.i in covered:
+                continue
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            left = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "npadvmod")]
+            if any(_names_place_or_people(t) for t in left):
+                start = min(t.left_edge.i for t in left)
+                mention = _trim(doc[start : token.i + 1], "ORG")
+                if mention is not None:
+                    mention.group = True
+                    found.append(mention)
+            elif any(m.head.lemma_ == token.lemma_ for m in found):
+                bare = _Mention(token.i, token.i + 1, "ORG", token.text, token, group=True)
+                found.append(bare)
+        return found
+
+    def _relabel(self, mentions: list[_Mention]) -> None:
+        """Correct labels where the document decides: surnames of persons, gazetteer places, names
+        the model calls places elsewhere when they follow a locative preposition."""
+        surnames = {
+            m.text.split()[-1]: m for m in mentions if m.label == "PERSON" and " " in m.text
+        }
+        gpe_names = {m.key for m in mentions if m.label == "GPE"}
+        for mention in mentions:
+            if mention.group:
+                continue
+            if " " not in mention.text and mention.text in surnames:
+                mention.label = "PERSON"
+            elif mention.label in _PLACE_ERRORS and (
+                mention.text in self.lexicon.places
+                or (mention.key in gpe_names and _after_locative(mention))
+            ):
+                mention.label = "GPE"
+
+
+def _trim(span: Span, label: str) -> _Mention | None:
+    """Drop leading articles, adverbs and quotes and a trailing possessive from a mention."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].pos_ in _NOT_NAME):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_space):
+        end -= 1
+    if start == end:
+        return None
+    trimmed = doc[start:end]
+    return _Mention(start, end, label, trimmed.text, trimmed.root)
+
+
+def _names_place_or_people(modifier: Token) -> bool:
+    """Whether a modifier names a place or a people ("US-led", "Syrian"), not an organisation."""
+    subtree = list(modifier.subtree)
+    if any(t.tag_ == "VBG" for t in subtree):
+        return False
+    return any(
+        t.ent_type_ in _MODIFIER_TYPES or (t.pos_ == "PROPN" and not t.ent_type_) for t in subtree
+    )
+
+
+def _after_locative(mention: _Mention) -> bool:
+    """Whether a mention is the object of a locative preposition ("meet in X")."""
+    head = mention.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _is_surname(mention: _Mention, person: _Mention) -> bool:
+    return (
+        mention.label == person.label == "PERSON"
+        and " " not in mention.text
+        and person.text.split()[-1] == mention.text
+    )
+
+
+def _acronym(text: str) -> str:
+    words = [w for w in text.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
+
+
+def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Group mentions that name the same actor, clusters in order of first mention."""
+    clusters: list[list[_Mention]] = []
+    by_key: dict[str, list[_Mention]] = {}
+    for mention in mentions:
+        cluster = by_key.get(mention.key) or _partner(mention, clusters)
+        if cluster is None:
+            cluster = []
+            clusters.append(cluster)
+        cluster.append(mention)
+        by_key.setdefault(mention.key, cluster)
+        if mention.group:
+            by_key.setdefault(mention.head.lower_, cluster)
+    return clusters
+
+
+def _partner(mention: _Mention, clusters: list[list[_Mention]]) -> list[_Mention] | None:
+    """An earlier cluster this mention is a surname, acronym or expansion of, if any."""
+    single = " " not in mention.text
+    acronym = _acronym(mention.text)
+    for cluster in reversed(clusters):
+        for other in cluster:
+            if mention.group and other.group and mention.head.lemma_ == other.head.lemma_:
+                return cluster
+            if mention.group or other.group:
+                continue
+            if _is_surname(mention, other):
+                return cluster
+            if single and mention.text.isupper() and _acronym(other.text) == mention.text:
+                return cluster
+            if acronym and other.text.isupper() and acronym == other.text:
+                return cluster
+    return None
+
+
+def _build(doc: Doc, clusters: list[list[_Mention]]) -> list[Entity]:
+    entities = []
+    for number, cluster in enumerate(clusters, start=1):
+        label = Counter(m.label for m in cluster).most_common(1)[0][0]
+        if any(m.label == "PERSON" for m in cluster) and label != "PERSON":
+            label = "PERSON" if any(" " in m.text for m in cluster) else label
+        name = max((m.text for m in cluster), key=len)
+        spans = tuple(
+            TextSpan(m.text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+            for m in cluster
+        )
+        entities.append(Entity(f"ent{number}", name, label, spans))
+    return entities

@@ -1,0 +1,72 @@
+"""Word lists of the entity and event stages, loaded once from ``service/resources/en/events/``.
+
+Each list is a data file: one entry a line, ``#`` starts a comment line, a duplicate entry is an
+error (the stage refuses to start rather than silently keep one of two meanings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "en" / "events"
+
+
+class LexiconError(ValueError):
+    """A word list is malformed: a duplicate entry or a line without its fields."""
+
+
+def read_entries(name: str, fields: int = 1) -> list[tuple[str, ...]]:
+    """Read the non-comment lines of one word list, split on tabs.
+
+    name (str): the file name inside ``RESOURCE_DIR``.
+    fields (int): the number of tab-separated fields every line must have. Defaults to 1.
+    RETURNS (list[tuple[str, ...]]): the entries, in file order.
+    """
+    path = RESOURCE_DIR / name
+    entries: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = tuple(part.strip() for part in line.split("\t"))
+        if len(parts) != fields:
+            raise LexiconError(f"{path}:{number}: expected {fields} field(s), got {len(parts)}")
+        if parts[0] in seen:
+            raise LexiconError(f"{path}:{number}: duplicate entry {parts[0]!r}")
+        seen.add(parts[0])
+        entries.append(parts)
+    return entries
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists, keyed as the stages look them up."""
+
+    verb_classes: dict[str, str]
+    nominal_events: frozenset[str]
+    places: frozenset[str]
+    group_nouns: frozenset[str]
+    member_nouns: frozenset[str]
+    unaccusative_verbs: frozenset[str]
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Load and validate every word list once.
+
+    RETURNS (Lexicon): the shared, read-only lexicon.
+    """
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(entry[0] for entry in read_entries(name))
+
+    return Lexicon(
+        verb_classes=dict(read_entries("verb_classes.tsv", fields=2)),
+        nominal_events=words("nominal_events.txt"),
+        places=words("places.txt"),
+        group_nouns=words("group_nouns.txt"),
+        member_nouns=words("member_nouns.txt"),
+        unaccusative_verbs=words("unaccusative_verbs.txt"),
+    )

@@ -1,0 +1,86 @@
+"""A linear (softmax) classifier over trigger features: NONE or one of the TimeML event classes.
+
+Parameters live in ``service/resources/en/events/event_model.npz`` (written by
+``python -m service.pipeline.train_events``): the feature names, the labels, one weight row per
+feature and the probability a candidate needs to be an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from service.pipeline.event_lexicon import RESOURCE_DIR
+
+MODEL_PATH = RESOURCE_DIR / "event_model.npz"
+NONE_LABEL = "NONE"
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """Weights of the trigger classifier.
+
+    features (dict[str, int]): feature name -> weight row.
+    labels (tuple[str, ...]): output labels, ``NONE_LABEL`` first.
+    weights (np.ndarray): (features, labels) weight matrix.
+    threshold (float): the least event probability (1 - P(NONE)) of a trigger.
+    """
+
+    features: dict[str, int]
+    labels: tuple[str, ...]
+    weights: np.ndarray
+    threshold: float
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> EventModel:
+        """Read the parameters written by :meth:`save`."""
+        with np.load(path, allow_pickle=False) as data:
+            names = [str(name) for name in data["features"]]
+            return cls(
+                features={name: row for row, name in enumerate(names)},
+                labels=tuple(str(label) for label in data["labels"]),
+                weights=data["weights"].astype(np.float32),
+                threshold=float(data["threshold"]),
+            )
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        """Write the parameters as a compressed ``.npz`` file."""
+        names = sorted(self.features, key=self.features.__getitem__)
+        np.savez_compressed(
+            path,
+            features=np.array(names),
+            labels=np.array(self.labels),
+            weights=self.weights.astype(np.float16),
+            threshold=np.array(self.threshold),
+        )
+
+    def probabilities(self, feature_lists: list[list[str]]) -> np.ndarray:
+        """Return the (candidates, labels) label probabilities of each candidate's features."""
+        scores = np.zeros((len(feature_lists), len(self.labels)), dtype=np.float32)
+        for row, names in enumerate(feature_lists):
+            rows = [self.features[n] for n in names if n in self.features]
+            scores[row] = self.weights[rows].sum(axis=0)
+        return softmax(scores)
+
+    def predict(self, feature_lists: list[list[str]]) -> list[str]:
+        """Return each candidate's label: ``NONE_LABEL`` or its most likely event class.
+
+        feature_lists (list[list[str]]): each candidate's feature names.
+        RETURNS (list[str]): one label per candidate.
+        """
+        if not feature_lists:
+            return []
+        probs = self.probabilities(feature_lists)
+        best_class = probs[:, 1:].argmax(axis=1) + 1
+        is_event = 1.0 - probs[:, 0] >= self.threshold
+        return [
+            self.labels[c] if e else NONE_LABEL for c, e in zip(best_class, is_event, strict=True)
+        ]
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """Row-wise softmax."""
+    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)

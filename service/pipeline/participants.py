@@ -1,0 +1,102 @@
+"""Who takes part in each event of a document: its actors, with the entities they refer to.
+
+Three kinds of actor the entity stage leaves unresolved are linked here: a phrase that names an
+entity of the document as what it is about ("Jobs" for Steve Jobs, "the iTunes Music Store");
+a personal pronoun ("he", "his", and "I" or "my" of a quotation), taken to refer to the person
+named last before it within ``PRONOUN_REACH`` characters (news names a person, then goes on with
+"he", or quotes them); and a relative pronoun, which stands for the phrase just before it ("an
+iPod player, which is made by ...").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from service.pipeline.actor_names import mentions_name
+from service.pipeline.records import Actor, Entity, TimelineResult
+
+PRONOUN_REACH = 600
+PERSONAL_PRONOUNS = frozenset(
+    {"he", "him", "his", "himself", "she", "her", "herself", "i", "me", "my", "myself"}
+)
+PERSON_TYPES = frozenset({"PERSON"})
+RELATIVE = frozenset({"who", "whom", "which", "that"})
+RELATIVE_GAP = 3
+"""Most characters between a relative pronoun and the phrase it refers to: "the store, which"."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An actor of an event: its role, the entity it refers to (if known) and its text."""
+
+    role: str
+    entity: str | None
+    text: str
+
+
+def event_participants(result: TimelineResult) -> dict[str, tuple[Participant, ...]]:
+    """The participants of every event of one document.
+
+    result (TimelineResult): the document's result.
+    RETURNS (dict[str, tuple[Participant, ...]]): event id -> its actors in order.
+    """
+    referents = _Referents(result)
+    return {event.id: tuple(map(referents.resolve, event.actors)) for event in result.events}
+
+
+class _Referents:
+    """What the actors of one document may refer to: its persons, entity mentions and phrases."""
+
+    def __init__(self, result: TimelineResult) -> None:
+        self.entities = result.entities
+        self.people = sorted(
+            (mention.start, entity.id)
+            for entity in result.entities
+            if entity.type in PERSON_TYPES
+            for mention in entity.mentions
+        )
+        self.starts = [start for start, _ in self.people]
+        self.phrases = {
+            actor.end: actor
+            for event in result.events
+            for actor in event.actors
+            if actor.text.lower() not in RELATIVE
+        }
+        self.phrases.update(
+            (mention.end, Actor(entity.id, mention.text, mention.start, mention.end, ""))
+            for entity in result.entities
+            for mention in entity.mentions
+        )
+
+    def resolve(self, actor: Actor) -> Participant:
+        """The participant an actor is, with the entity it refers to if one is found."""
+        if actor.text.lower() in RELATIVE:
+            actor = replace(self._antecedent(actor), role=actor.role)
+        if actor.entity:
+            entity: str | None = actor.entity
+        elif actor.text.lower() in PERSONAL_PRONOUNS:
+            entity = self._person_before(actor.start)
+        else:
+            entity = _named_entity(actor.text, self.entities)
+        return Participant(actor.role, entity, actor.text)
+
+    def _person_before(self, start: int) -> str | None:
+        before = bisect_left(self.starts, start) - 1
+        if before >= 0 and start - self.starts[before] <= PRONOUN_REACH:
+            return self.people[before][1]
+        return None
+
+    def _antecedent(self, actor: Actor) -> Actor:
+        """The phrase a relative pronoun follows ("the store, which"), else the pronoun."""
+        ends = range(actor.start, actor.start - RELATIVE_GAP - 1, -1)
+        return next((self.phrases[end] for end in ends if end in self.phrases), actor)
+
+
+def _named_entity(text: str, entities: Sequence[Entity]) -> str | None:
+    """The entity an actor phrase with a capitalised word names (the longest name wins)."""
+    if not any(word[:1].isupper() for word in text.split()):
+        return None
+    named = [entity for entity in entities if mentions_name(text, entity.name)]
+    return max(named, key=lambda e: len(e.name)).id if named else None

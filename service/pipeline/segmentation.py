@@ -1,0 +1,34 @@
+"""Sentence starts at line breaks, set before the parser so headlines and datelines stand alone.
+
+News text puts its headline, dateline and each paragraph on lines of their own; the small
+parser otherwise reads "Apple launches 3G iPhone / June 9, 2008 / Apple Computer today
+launched ..." as one sentence and takes the headline's words as the body's subject. A line
+break starts a sentence unless it looks like a hard wrap inside one (the line ends in a
+lower-case word or a comma and the next begins in lower case).
+
+Register by importing this module; add with ``nlp.add_pipe(LINE_SENTENCES, before="parser")``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+LINE_SENTENCES = "line_sentences"
+
+
+@Language.component(LINE_SENTENCES)
+def line_sentences(doc: Doc) -> Doc:
+    """Mark the first token after each line break as a sentence start.
+
+    doc (Doc): a tokenised document, not yet parsed.
+    RETURNS (Doc): the same document, sentence starts preset.
+    """
+    for token in doc[1:-1]:
+        if "\n" not in token.text or not token.is_space:
+            continue
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        wrapped = (before.is_lower or before.text == ",") and after.is_lower
+        if not wrapped and not after.is_space:
+            after.is_sent_start = True
+    return doc

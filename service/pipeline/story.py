@@ -1,0 +1,125 @@
+"""Many documents, one story: coreferent events merged, the story timeline, actor timelines.
+
+Pure Python over :class:`TimelineResult` records: no parsing happens here.
+
+>>> story = build_story([("a", result_a), ("b", result_b)], actors=["ISIS"])
+>>> story.timeline[0].events[0].mentions     # one mention per document that reports it
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from service.pipeline.actor_timelines import DatedStoryEvent, build_actor_timeline, is_factual
+from service.pipeline.event_coreference import MentionFeatures, cluster_mentions, mention_features
+from service.pipeline.mention_time import UNKNOWN, MentionTime, calendar_day, mention_time
+from service.pipeline.participants import Participant, event_participants
+from service.pipeline.records import (
+    EntityRef,
+    Event,
+    EventMention,
+    Interval,
+    Story,
+    StoryEntry,
+    StoryEvent,
+    TimelineResult,
+)
+
+UNKNOWN_DATE = "XXXX-XX-XX"
+"""TIMEX3 value of the story entry holding the events no document dates."""
+
+
+@dataclass(frozen=True)
+class _Member:
+    """One event mention of the story, with what dating and actor timelines need of it."""
+
+    document: str
+    event: Event
+    time: MentionTime
+    participants: tuple[Participant, ...]
+
+
+def _story_event(members: list[_Member]) -> DatedStoryEvent:
+    """One cluster as a story event (id still empty) dated by its most specific mention date."""
+    mentions = tuple(
+        EventMention(
+            m.document, m.event.id, m.event.trigger.start, m.event.trigger.end, m.event.trigger.text
+        )
+        for m in members
+    )
+    dated = [m.time for m in members if m.time.interval is not None]
+    best = min(dated, key=_specificity) if dated else UNKNOWN
+    entities = frozenset(
+        EntityRef(m.document, p.entity) for m in members for p in m.participants if p.entity
+    )
+    texts = frozenset(p.text for m in members for p in m.participants if not p.entity)
+    factual = any(is_factual(m.event) for m in members)
+    return DatedStoryEvent(
+        StoryEvent("", mentions), best.value, best.interval, entities, texts, factual
+    )
+
+
+def _specificity(time: MentionTime) -> tuple[bool, int]:
+    """Sort key of a cluster's dates: from a time expression first, then the shortest."""
+    interval = time.interval
+    start = calendar_day(interval.start) if interval else None
+    end = calendar_day(interval.end) if interval else None
+    return (not time.explicit, (end - start).days if start and end else 1 << 20)
+
+
+def _interval_key(interval: Interval | None) -> tuple[str, str]:
+    return (interval.start, interval.end) if interval else ("", "")
+
+
+def _timeline(events: Sequence[DatedStoryEvent]) -> tuple[StoryEntry, ...]:
+    """Story events grouped by date, in date order; undated ones in a last entry."""
+    groups: dict[str, list[DatedStoryEvent]] = {}
+    for event in events:
+        groups.setdefault(event.value or UNKNOWN_DATE, []).append(event)
+    return tuple(
+        StoryEntry(value, members[0].interval, tuple(e.event for e in members))
+        for value, members in groups.items()
+    )
+
+
+def build_story(
+    documents: Sequence[tuple[str, TimelineResult]], actors: Sequence[str] = ()
+) -> Story:
+    """Merge the documents' events into one story and build the requested actors' timelines.
+
+    documents (Sequence[tuple[str, TimelineResult]]): (document id, that document's result).
+    actors (Sequence[str]): names of the actors whose timelines are wanted. Defaults to none.
+    RETURNS (Story): the story timeline (one event per occurrence, ids ``s1``, ``s2``, ... in
+        time order, undated events last) and one actor timeline per requested name, in order.
+    """
+    members: list[_Member] = []
+    features: list[MentionFeatures] = []
+    for document, result in documents:
+        names = {entity.id: entity.name for entity in result.entities}
+        document_date = result.document.document_date.value
+        published = calendar_day(document_date)
+        participants = event_participants(result)
+        for event in result.events:
+            time = mention_time(event, document_date)
+            taking_part = participants[event.id]
+            members.append(_Member(document, event, time, taking_part))
+            explicit = time.value if time.explicit else None
+            features.append(
+                mention_features(
+                    document, event, taking_part, names, time.window, explicit, published
+                )
+            )
+    unordered = [_story_event([members[i] for i in group]) for group in cluster_mentions(features)]
+    in_time = sorted(
+        range(len(unordered)),
+        key=lambda n: (unordered[n].interval is None, _interval_key(unordered[n].interval), n),
+    )
+    events = [
+        replace(unordered[n], event=replace(unordered[n].event, id=f"s{number}"))
+        for number, n in enumerate(in_time, start=1)
+    ]
+    return Story(
+        timeline=_timeline(events),
+        actor_timelines=tuple(build_actor_timeline(a, documents, events) for a in actors),
+    )

@@ -1,0 +1,101 @@
+"""Time-expression stage: HeidelTime-style rules as data, two-phase normalisation.
+
+>>> tagger = TimexTagger(nlp)              # loads and validates service/resources/en once
+>>> tagger(nlp("They met on Tuesday."), datetime(2017, 5, 9))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from service.pipeline.records import TimeExpression
+from service.pipeline.timex.grammar import is_valid_value
+from service.pipeline.timex.intervals import interval_of
+from service.pipeline.timex.normalise import UnnormalisableError, fill, warm_up
+from service.pipeline.timex.recognise import TenseFinder, find_candidates
+from service.pipeline.timex.resolve import Anchors, resolve
+from service.pipeline.timex.rules import RESOURCES, load_rules
+
+__all__ = ["TimexTagger"]
+
+# Distinct lower-cased words whose trigger test is remembered (bounded: the service runs long).
+TRIGGER_CACHE_SIZE = 50_000
+# Rank of the finest unit a resolved value pins down, by its length (see resolve.Anchors).
+_RANK_BY_LENGTH = {4: 2, 7: 4, 10: 6}
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+
+
+class TimexTagger:
+    """Finds and normalises TIMEX3 time expressions.
+
+    nlp (Language): the shared spaCy pipeline (its parse gives the tense of each clause).
+    resources (Path): folder of the rule data. Defaults to ``service/resources/en``.
+    """
+
+    def __init__(self, nlp: Language, resources: Path = RESOURCES) -> None:
+        self.nlp = nlp
+        self.ruleset = load_rules(resources)
+        triggers = self.ruleset.triggers
+        self._is_trigger = lru_cache(maxsize=TRIGGER_CACHE_SIZE)(
+            lambda word: triggers.fullmatch(word) is not None
+        )
+        warm_up()
+
+    def __call__(self, doc: Doc, anchor: datetime | None) -> list[TimeExpression]:
+        """Return the time expressions of ``doc``, values resolved against ``anchor``.
+
+        doc (Doc): the parsed document.
+        anchor (datetime | None): the document date; None leaves relative values as placeholders.
+        RETURNS (list[TimeExpression]): expressions in text order, ids "t1", "t2", ...
+        """
+        dct = anchor.date() if anchor is not None else None
+        anchors = Anchors(dct)
+        found: list[TimeExpression] = []
+        text = doc.text
+        tense_of = TenseFinder(doc)
+        for candidate in find_candidates(doc, self.ruleset.rules, self._is_trigger):
+            try:
+                raw, mod = fill(candidate.rule, candidate.match, self.ruleset.tables)
+                tense = None
+                if raw.startswith("SEEK ") and raw.split()[3:4] == ["~"]:
+                    tense = tense_of(candidate.start, candidate.end)
+                value = resolve(raw, anchors, tense)
+            except UnnormalisableError:
+                continue
+            if not is_valid_value(value):
+                continue
+            timex_type = candidate.rule.type
+            interval = interval_of(value) if timex_type in ("DATE", "TIME") else None
+            if interval is not None and timex_type == "DATE" and not raw.startswith("REL PERIOD"):
+                anchors = _with_reference(anchors, value, date.fromisoformat(interval.start[:10]))
+            found.append(
+                TimeExpression(
+                    id=f"t{len(found) + 1}",
+                    text=text[candidate.start : candidate.end],
+                    start=candidate.start,
+                    end=candidate.end,
+                    type=timex_type,
+                    value=value,
+                    interval=interval,
+                    mod=mod or None,
+                )
+            )
+        return found
+
+
+def _with_reference(anchors: Anchors, value: str, start: date) -> Anchors:
+    """Make a resolved DATE the discourse reference (and the period, if it is a quarter)."""
+    calendar_part = value.partition("T")[0]
+    if _QUARTER.fullmatch(calendar_part):
+        return replace(anchors, period=start)
+    rank = _RANK_BY_LENGTH.get(len(calendar_part), -1)
+    if rank < 0:
+        return anchors
+    return replace(anchors, ref=start, ref_rank=rank)

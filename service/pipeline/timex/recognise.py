@@ -1,0 +1,197 @@
+"""Find time-expression candidates: rule matches over windows around temporal trigger tokens.
+
+Only windows around tokens that match the trigger list are searched, so ordinary text costs
+one regex test per token. Overlapping matches are settled longest first, then negative rules
+before positive ones, then by rule priority; a negative rule that wins an overlap vetoes it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from service.pipeline.timex.resolve import FUTURE, PAST, PRESENT
+from service.pipeline.timex.rules import Rule
+
+# Tokens searched on each side of a trigger; longer than any rule's reach.
+WINDOW_TOKENS = 8
+# Windows longer than this are searched in pieces this long, overlapping by MAX_MATCH_CHARS.
+MAX_WINDOW_CHARS = 2000
+MAX_MATCH_CHARS = 120
+# Entity labels that may hold a time expression; any other name hides the times inside it.
+_TEMPORAL_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+)
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon"})
+_FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "set", "intend", "hope", "aim", "due"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A rule match in the document text."""
+
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def find_candidates(
+    doc: Doc, rules: tuple[Rule, ...], is_trigger: Callable[[str], bool]
+) -> list[Candidate]:
+    """Return the non-overlapping rule matches of ``doc`` in text order.
+
+    doc (Doc): the parsed document.
+    rules (tuple[Rule, ...]): compiled rules in priority order.
+    is_trigger (Callable[[str], bool]): whether a lower-cased token opens a search window.
+    RETURNS (list[Candidate]): the winning matches, negative ones removed.
+    """
+    found: list[Candidate] = []
+    text = doc.text
+    for start, end in _windows(doc, is_trigger):
+        for rule in rules:
+            for match in rule.regex.finditer(text, start, end):
+                found.append(Candidate(match.start(), match.end(), rule, match))
+    found.sort(key=lambda c: (c.start - c.end, c.rule.type != "NONE", c.rule.priority, c.start))
+    taken: list[Candidate] = []
+    occupied: set[int] = set()
+    for candidate in found:
+        span = range(candidate.start, candidate.end)
+        if candidate.start == candidate.end or any(i in occupied for i in span):
+            continue
+        occupied.update(span)
+        taken.append(candidate)
+    names = _name_spans(doc)
+    return sorted(
+        (c for c in taken if c.rule.type != "NONE" and not _inside_name(c, names)),
+        key=lambda c: c.start,
+    )
+
+
+def _name_spans(doc: Doc) -> tuple[list[int], list[int]]:
+    """Starts and ends of the named entities that are not times or numbers, in text order."""
+    names = [ent for ent in doc.ents if ent.label_ not in _TEMPORAL_LABELS]
+    return [ent.start_char for ent in names], [ent.end_char for ent in names]
+
+
+def _inside_name(candidate: Candidate, names: tuple[list[int], list[int]]) -> bool:
+    """Whether a longer name contains the candidate ("The Apollo 1969 Foundation")."""
+    starts, ends = names
+    index = bisect_right(starts, candidate.start) - 1
+    if index < 0:
+        return False
+    start, end = starts[index], ends[index]
+    return candidate.end <= end and end - start > candidate.end - candidate.start
+
+
+def _windows(doc: Doc, is_trigger: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
+    hits = [token.i for token in doc if is_trigger(token.lower_)]
+    merged: list[list[int]] = []
+    for i in hits:
+        low, high = max(i - WINDOW_TOKENS, 0), min(i + WINDOW_TOKENS, len(doc) - 1)
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1][1] = high
+        else:
+            merged.append([low, high])
+    for low, high in _split_at_long_spaces(doc, merged):
+        start, end = doc[low].idx, doc[high].idx + len(doc[high].text)
+        while end - start > MAX_WINDOW_CHARS:
+            yield start, start + MAX_WINDOW_CHARS
+            start += MAX_WINDOW_CHARS - MAX_MATCH_CHARS
+        yield start, end
+
+
+def _split_at_long_spaces(doc: Doc, ranges: list[list[int]]) -> Iterator[tuple[int, int]]:
+    """Cut token ranges at whitespace tokens longer than any match, which nothing can span."""
+    for low, high in ranges:
+        first = low
+        for i in range(low, high + 1):
+            if doc[i].is_space and len(doc[i].text) > MAX_MATCH_CHARS:
+                if first < i:
+                    yield first, i - 1
+                first = i + 1
+        if first <= high:
+            yield first, high
+
+
+class TenseFinder:
+    """Finds the tense of the clause around a character span of one document.
+
+    doc (Doc): the parsed document; token offsets are indexed once, so each look-up is
+        logarithmic in the document length.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.parsed = doc.has_annotation("DEP")
+        self.starts = [token.idx for token in doc] if self.parsed else []
+
+    def __call__(self, start: int, end: int) -> str | None:
+        """Return "past", "present" or "future" for the verb governing ``start:end``, or None."""
+        if not self.parsed:
+            return None
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        last = max(bisect_left(self.starts, end), first + 1)
+        verb = _governing_verb(self.doc[first:last])
+        return None if verb is None else _tense(verb)
+
+
+def _governing_verb(span: Span) -> Token | None:
+    token = span.root
+    for _ in range(12):
+        inside = span.start <= token.i < span.end
+        if token.pos_ in ("VERB", "AUX") and not inside:
+            return token
+        if token.head.i == token.i:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+    return None
+
+
+def _announces_future(head: Token) -> bool:
+    """Whether ``head`` of a to-infinitive points ahead: "plans to", "is to", "going to"."""
+    if head.lemma_ in _FUTURE_HEADS:
+        return True
+    return (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")) or (
+        head.lemma_ == "go" and head.tag_ == "VBG"
+    )
+
+
+def _tense(verb: Token) -> str | None:
+    """Tense of ``verb`` from its tag and auxiliaries; a bare infinitive takes its head's."""
+    for _ in range(6):
+        auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+        words = {child.lower_ for child in auxiliaries}
+        tags = {child.tag_ for child in auxiliaries}
+        if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+            return FUTURE
+        if "MD" in tags:
+            return PAST if "have" in words else FUTURE
+        if (
+            verb.lemma_ in _FUTURE_HEADS
+            and verb.tag_ in ("VBN", "VBZ", "VBP")
+            and "VBD" not in tags
+        ):
+            return FUTURE
+        if verb.tag_ == "VB" and "to" in words and _announces_future(verb.head):
+            return FUTURE
+        if (
+            "VBD" in tags
+            or verb.tag_ == "VBD"
+            or (
+                verb.tag_ == "VBN"
+                and tags & {"VBZ", "VBP"}
+                and words & {"has", "have", "'ve", "'s"}
+            )
+        ):
+            return PAST
+        if tags & {"VBZ", "VBP"} or verb.tag_ in ("VBZ", "VBP"):
+            return PRESENT
+        if verb.tag_ != "VB" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = verb.head
+    return None

@@ -1,0 +1,292 @@
+"""Phase two of normalisation: anchor underspecified values on the document or discourse date.
+
+``REL`` and ``SEEK`` expressions (see normalise.py) become calendar values. Without an anchor
+they become TIMEX3 placeholders ("XXXX-XX-XX", "XXXX-WXX-5"), never today's date.
+A bare weekday or month goes back or forward by the tense of its clause; without tense
+information news leans to the past, and a weekday equal to the anchor's is the anchor day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+PAST, FUTURE, PRESENT = "past", "future", "present"
+# Without tense, a month or month-day this many days ahead is still read as upcoming.
+FUTURE_REACH_DAYS = 120
+_SEASONS = ("SP", "SU", "FA", "WI")  # meteorological, by (month - 3) % 12 // 3
+_UNKNOWN = {
+    "year": "XXXX",
+    "half": "XXXX-HX",
+    "quarter": "XXXX-QX",
+    "month": "XXXX-XX",
+    "week": "XXXX-WXX",
+    "day": "XXXX-XX-XX",
+    "hour": "XXXX-XX-XXTXX",
+    "minute": "XXXX-XX-XXTXX:XX",
+    "decade": "XXX",
+    "century": "XX",
+}
+# "some years ago" and the like: an unknown number of units back or ahead.
+_VAGUE_OFFSETS = {"-X": "PAST_REF", "+X": "FUTURE_REF"}
+_YEARS_PER_UNIT = {"century": 100, "decade": 10, "year": 1}
+_UNIT_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "month": 4,
+              "week": 5, "day": 6, "hour": 7, "minute": 8}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """The dates a relative expression may be anchored on.
+
+    dct (date | None): the document date (anchor ``DCT``).
+    ref (date | None): the last date mentioned in the discourse (anchor ``REF``).
+    ref_rank (int): the finest unit rank (see ``_UNIT_RANK``) the reference date is known to.
+    period (date | None): the start of the last quarter mentioned (anchor ``PERIOD``, for
+        "the quarter" or "a year earlier" in earnings reports; years then count in quarters).
+    """
+
+    dct: date | None
+    ref: date | None = None
+    ref_rank: int = -1
+    period: date | None = None
+
+    def pick(self, name: str, unit: str) -> date | None:
+        """Return the named anchor when it is known finely enough for ``unit``, else the DCT."""
+        if name == "REF" and self.ref is not None and _UNIT_RANK.get(unit, 9) <= self.ref_rank:
+            return self.ref
+        if name == "PERIOD" and self.period is not None:
+            return self.period
+        return self.dct
+
+
+_HOLIDAY = re.compile(r"M(0[1-9]|1[0-2])-D([1-7])@([1-9]|[12]\d)")
+
+# How a bare weekday, month-day, month, season, quarter or weekend is resolved for each tense
+# ("" = the nearest one); news leans to the past, and quarters are those reported on.
+_TENSE_POLICY = {
+    "weekday": {FUTURE: ">="},
+    "weekend": {FUTURE: ">=", PAST: "<="},
+    "monthday": {},
+    "month": {PAST: "<=", FUTURE: ">="},
+    "season": {PAST: "<=", FUTURE: ">="},
+    "quarter": {},
+    "holiday": {PAST: "<=", FUTURE: ">="},
+}
+_DEFAULT_DIRECTION = {"weekday": "<=", "weekend": "", "monthday": "", "month": "",
+                      "season": "", "quarter": "<=", "holiday": ""}  # fmt: skip
+
+
+def resolve(value: str, anchors: Anchors, tense: str | None) -> str:
+    """Turn a phase-one value into a TIMEX3 value.
+
+    value (str): a TIMEX3 value, or a REL/SEEK expression.
+    anchors (Anchors): document and discourse dates.
+    tense (str | None): "past", "present" or "future" for the governing verb, if known.
+    RETURNS (str): the TIMEX3 value; a malformed expression is returned unchanged.
+    """
+    try:
+        return _resolve(value, anchors, tense)
+    except (ValueError, OverflowError):
+        return value
+
+
+def _resolve(value: str, anchors: Anchors, tense: str | None) -> str:
+    parts = value.split()
+    if len(parts) == 3 and parts[0] == "SEEK":
+        parts.append("~")  # no explicit direction: by tense
+    if len(parts) < 4 or parts[0] not in ("REL", "SEEK"):
+        return value
+    kind, anchor_name, target, direction = parts[:4]
+    suffix = "".join(parts[4:])
+    if kind == "REL":
+        if anchor_name == "PERIOD" and anchors.period is not None and target == "year":
+            target, direction = "quarter", _times_four(direction)
+        return _relative(anchors.pick(anchor_name, target), target, direction, suffix)
+    category = target_category(target)
+    if direction == "~":
+        direction = _TENSE_POLICY[category].get(tense or "", _DEFAULT_DIRECTION[category])
+    unit = "day" if category in ("weekday", "weekend", "monthday", "holiday") else "month"
+    anchor = anchors.pick(anchor_name, unit)
+    return _seek(anchor, target, category, direction) + suffix
+
+
+def _times_four(offset: str) -> str:
+    try:
+        return str(int(offset) * 4)
+    except ValueError:
+        return offset
+
+
+def target_category(target: str) -> str:
+    """Classify a SEEK target: D1-D7, WE, M01-M12, M01-31 style month-days, seasons, Q1-Q4."""
+    if target == "WE":
+        return "weekend"
+    if target in _SEASONS:
+        return "season"
+    if target[:1] == "D" and target[1:].isdigit() and 1 <= int(target[1:]) <= 7:
+        return "weekday"
+    if target[:1] == "Q" and target[1:] in ("1", "2", "3", "4"):
+        return "quarter"
+    if _HOLIDAY.fullmatch(target):
+        return "holiday"
+    if target[:1] == "M":
+        month, _, day = target[1:].partition("-")
+        if month.isdigit() and 1 <= int(month) <= 12 and (not day or day.isdigit()):
+            return "monthday" if day else "month"
+    raise ValueError(f"unknown SEEK target {target!r}")
+
+
+def _relative(anchor: date | None, unit: str, offset_text: str, suffix: str) -> str:
+    if offset_text in _VAGUE_OFFSETS:
+        return _VAGUE_OFFSETS[offset_text]
+    offset = int(offset_text)
+    if unit not in _UNKNOWN:
+        raise ValueError(f"unknown unit {unit!r}")
+    if anchor is None:
+        return _UNKNOWN[unit] + suffix
+    try:
+        value = _shift(anchor, unit, offset)
+    except OverflowError:
+        return _UNKNOWN[unit] + suffix
+    return (_UNKNOWN[unit] if value.startswith("-") else value) + suffix
+
+
+def _shift(anchor: date, unit: str, offset: int) -> str:
+    """Move ``anchor`` by ``offset`` units; raises OverflowError past the year 9999."""
+    year = anchor.year
+    if abs(offset) > 10_000 or not 0 <= year + offset * _YEARS_PER_UNIT.get(unit, 0) <= 9999:
+        raise OverflowError(offset)
+    if unit == "century":
+        return f"{year // 100 + offset:02d}"
+    if unit == "decade":
+        return f"{year // 10 + offset:03d}"
+    if unit == "year":
+        return f"{year + offset:04d}"
+    if unit in ("half", "quarter"):
+        size = 6 if unit == "half" else 3
+        index = year * (12 // size) + (anchor.month - 1) // size + offset
+        letter = "H" if unit == "half" else "Q"
+        return f"{index // (12 // size):04d}-{letter}{index % (12 // size) + 1}"
+    if unit == "month":
+        index = year * 12 + anchor.month - 1 + offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit == "week":
+        iso = (anchor + timedelta(weeks=offset)).isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
+    if unit in ("day", "hour", "minute"):
+        return (anchor + timedelta(days=offset)).isoformat()
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def _seek(anchor: date | None, target: str, category: str, direction: str) -> str:
+    """Find the named day, month-day, month, season, quarter or weekend nearest ``anchor``."""
+    if category == "weekday":
+        return _weekday(anchor, int(target[1:]), direction)
+    if category == "weekend":
+        return _weekend(anchor, direction)
+    if category == "season":
+        return _season(anchor, target, direction)
+    if category == "quarter":
+        return _quarter(anchor, int(target[1:]), direction)
+    if category == "holiday":
+        return _holiday(anchor, target, direction)
+    month, _, day = target[1:].partition("-")
+    if anchor is None:
+        return f"XXXX-{month}" + (f"-{day}" if day else "")
+    here = (anchor.month, anchor.day if day else 0)
+    there = (int(month), int(day) if day else 0)
+    year = anchor.year
+    if not direction:  # the nearest, looking further back than ahead
+        distance = (there[0] - here[0]) * 31 + there[1] - here[1]
+        year += (
+            1 if distance < -365 + FUTURE_REACH_DAYS else -1 if distance > FUTURE_REACH_DAYS else 0
+        )
+    elif direction in ("<", "<=") and (there > here or (direction == "<" and there == here)):
+        year -= 1
+    elif direction in (">", ">=") and (there < here or (direction == ">" and there == here)):
+        year += 1
+    return f"{year:04d}-{month}" + (f"-{day}" if day else "")
+
+
+def _holiday(anchor: date | None, target: str, direction: str) -> str:
+    """A floating holiday ("M11-D4@22": first Thursday on or after 22 November) near ``anchor``."""
+    month, weekday, day = (int(part) for part in _HOLIDAY.fullmatch(target).groups())  # type: ignore[union-attr]
+    if anchor is None:
+        return f"XXXX-{month:02d}"
+
+    def in_year(year: int) -> date:
+        first = date(year, month, day)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7)
+
+    here = in_year(anchor.year)
+    if not direction:
+        reach = (here - anchor).days
+        year = anchor.year + (
+            1 if reach < -365 + FUTURE_REACH_DAYS else -1 if reach > FUTURE_REACH_DAYS else 0
+        )
+    elif direction in ("<", "<=") and (here > anchor or (direction == "<" and here == anchor)):
+        year = anchor.year - 1
+    elif direction in (">", ">=") and (here < anchor or (direction == ">" and here == anchor)):
+        year = anchor.year + 1
+    else:
+        year = anchor.year
+    return in_year(year).isoformat()
+
+
+def _weekend(anchor: date | None, direction: str) -> str:
+    """The weekend before or after the anchor; without direction, the nearer one."""
+    if anchor is None:
+        return "XXXX-WXX-WE"
+    weekday = anchor.isoweekday()
+    saturday = anchor + timedelta(days=6 - weekday)
+    earlier = {"<": weekday < 6, "<=": weekday < 6, "": weekday <= 3}.get(direction, False)
+    if earlier:
+        saturday -= timedelta(weeks=1)
+    iso = saturday.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}-WE"
+
+
+def _weekday(anchor: date | None, weekday: int, direction: str) -> str:
+    if anchor is None:
+        return f"XXXX-WXX-{weekday}"
+    delta = weekday - anchor.isoweekday()
+    if direction == "=":
+        return (anchor + timedelta(days=delta)).isoformat()
+    if direction in ("<", "<="):
+        back = (-delta) % 7 or (0 if direction == "<=" else 7)
+        return (anchor - timedelta(days=back)).isoformat()
+    ahead = delta % 7 or (0 if direction == ">=" else 7)
+    return (anchor + timedelta(days=ahead)).isoformat()
+
+
+def _season(anchor: date | None, season: str, direction: str) -> str:
+    if anchor is None:
+        return f"XXXX-{season}"
+    # Winter belongs to the year in which it starts (December).
+    current_year = anchor.year - (1 if anchor.month < 3 else 0)
+    index = current_year * 4 + (anchor.month - 3) % 12 // 3
+    target = current_year * 4 + _SEASONS.index(season)
+    if not direction:
+        target += 4 if target - index < -2 else -4 if target - index > 2 else 0
+    elif direction in ("<", "<=") and (target > index or (direction == "<" and target == index)):
+        target -= 4
+    elif direction in (">", ">=") and (target < index or (direction == ">" and target == index)):
+        target += 4
+    return f"{target // 4:04d}-{season}"
+
+
+def _quarter(anchor: date | None, quarter: int, direction: str) -> str:
+    if anchor is None:
+        return f"XXXX-Q{quarter}"
+    current = (anchor.month - 1) // 3 + 1
+    year = anchor.year
+    if direction in ("<", "<=") and (
+        quarter > current or (direction == "<" and quarter == current)
+    ):
+        year -= 1
+    elif direction in (">", ">=") and (
+        quarter < current or (direction == ">" and quarter == current)
+    ):
+        year += 1
+    return f"{year:04d}-Q{quarter}"

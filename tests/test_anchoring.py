@@ -1,0 +1,100 @@
+"""Anchoring events to the time expression that governs them, or to the document date.
+
+Time expressions are given as records (found by offsets in the test text), so only the tests
+named ``test_example_article_*`` depend on the timex stage ("needs timex").
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from service.pipeline.records import Interval, TimeExpression
+
+ANCHOR = datetime(2021, 3, 10)
+
+
+def timex(text, phrase, tid, value, type_="DATE"):
+    start = text.index(phrase)
+    interval = Interval(value, value) if len(value) == 10 else None
+    return TimeExpression(tid, phrase, start, start + len(phrase), type_, value, interval)
+
+
+@pytest.fixture(scope="module")
+def anchored(pipeline):
+    def run(text, time_expressions=(), anchor=ANCHOR):
+        doc = pipeline.nlp(text)
+        events = pipeline.events(doc, pipeline.entities(doc), list(time_expressions), anchor)
+        return {e.trigger.text: e for e in events}
+
+    return run
+
+
+def test_event_takes_the_time_expression_that_governs_it(anchored):
+    text = "The ministers met on Monday and the talks resumed on Friday."
+    times = [timex(text, "Monday", "t1", "2021-03-08"), timex(text, "Friday", "t2", "2021-03-12")]
+    events = anchored(text, times)
+    assert events["met"].time.expression == "t1"
+    assert events["resumed"].time.expression == "t2"
+    assert events["met"].time.interval == Interval("2021-03-08", "2021-03-08")
+
+
+def test_possessive_time_anchors_a_nominal_event(anchored):
+    text = "Delegates praised Monday's summit."
+    events = anchored(text, [timex(text, "Monday", "t1", "2021-03-08")])
+    assert events["summit"].time.expression == "t1"
+
+
+def test_date_of_a_relative_clause_does_not_anchor_the_main_verb(anchored):
+    text = "The engineer who arrived on Monday praised the design."
+    events = anchored(text, [timex(text, "Monday", "t1", "2021-03-08")])
+    assert events["arrived"].time.expression == "t1"
+    assert events["praised"].time.expression != "t1"
+
+
+def test_date_of_a_reported_clause_does_not_anchor_the_reporting_verb(anchored):
+    text = "Analysts argued that the merger had collapsed in January."
+    events = anchored(text, [timex(text, "January", "t1", "2021-01")])
+    assert events["collapsed"].time.expression == "t1"
+    assert events["argued"].time.expression is None
+
+
+def test_unanchored_events_fall_back_on_the_document_date(anchored):
+    events = anchored("The mayor said the bridge collapsed. The city will rebuild it.")
+    said, collapsed, rebuild = events["said"], events["collapsed"], events["rebuild"]
+    assert (said.time.value, said.time.relation) == ("2021-03-10", "IS_INCLUDED")
+    assert said.time.expression is None
+    assert said.time.interval == Interval("2021-03-10", "2021-03-10")
+    assert collapsed.time.relation == "BEFORE"
+    assert rebuild.time.relation == "AFTER"
+
+
+def test_no_document_date_no_fallback(anchored):
+    events = anchored("The mayor said the bridge collapsed.", anchor=None)
+    assert events["said"].time is None
+
+
+@pytest.fixture(scope="module")
+def article(pipeline, mattis_article):
+    result = pipeline.process(mattis_article, date(2017, 5, 9))
+    return result, {t.id: t for t in result.time_expressions}
+
+
+def test_example_article_meeting_on_tuesday(article):
+    """Needs timex: "on Tuesday" must be found and resolved to 2017-05-09."""
+    result, times = article
+    meet = next(e for e in result.events if e.lemma == "meet")
+    assert meet.time.value == "2017-05-09"
+    assert times[meet.time.expression].text == "Tuesday"
+
+
+def test_example_article_campaign_began_in_autumn_2014(article):
+    """Needs timex: "autumn 2014" must be found as a DATE."""
+    result, times = article
+    began = next(e for e in result.events if e.lemma == "begin")
+    assert times[began.time.expression].text == "autumn 2014"
+    campaign = next(
+        e for e in result.events if e.lemma == "campaign" and e.time and e.time.expression
+    )
+    assert times[campaign.time.expression].text == "autumn 2014"

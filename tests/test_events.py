@@ -1,0 +1,156 @@
+"""The event stage: triggers, classes, attributes and actors, on texts written for the tests.
+
+Time expressions are given as records here, so these tests do not depend on the timex stage,
+except ``test_example_article_*`` which run the whole pipeline (marked "needs timex").
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from service.pipeline.records import Interval, TimeExpression
+
+ANCHOR = datetime(2021, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def events_of(pipeline):
+    def run(text, time_expressions=()):
+        doc = pipeline.nlp(text)
+        entities = pipeline.entities(doc)
+        return pipeline.events(doc, entities, list(time_expressions), ANCHOR), entities
+
+    return run
+
+
+def event(events, trigger):
+    matches = [e for e in events if e.trigger.text == trigger]
+    assert matches, f"no event {trigger!r} in {[e.trigger.text for e in events]}"
+    return matches[0]
+
+
+def roles(found, entities):
+    names = {e.id: e.name for e in entities}
+    return {(names.get(a.entity, a.text), a.role) for a in found.actors}
+
+
+def test_passive_by_agent_and_subject_patient(events_of):
+    events, entities = events_of("The bridge was destroyed by Atlantic Storms Ltd in the night.")
+    destroyed = event(events, "destroyed")
+    assert destroyed.event_class == "OCCURRENCE"
+    assert ("Atlantic Storms Ltd", "agent") in roles(destroyed, entities)
+    assert ("The bridge", "patient") in roles(destroyed, entities)
+
+
+def test_reporting_verb_and_its_speaker(events_of):
+    events, entities = events_of("Helena Marsh said the factory would close.")
+    said = event(events, "said")
+    assert said.event_class == "REPORTING"
+    assert said.tense == "PAST"
+    assert ("Helena Marsh", "agent") in roles(said, entities)
+    assert event(events, "close").factuality == "possible"
+
+
+def test_nominal_events_are_detected(events_of):
+    events, _ = events_of(
+        "After the attack, the summit was cancelled and the campaign ended in a collapse."
+    )
+    triggers = {e.trigger.text for e in events}
+    assert {"attack", "summit", "campaign", "collapse"} <= triggers
+    assert all(e.tense == "NONE" for e in events if e.trigger.text == "summit")
+
+
+def test_negation_modality_and_future_set_factuality(events_of):
+    events, _ = events_of("The union did not strike. Managers may resign. The plant will reopen.")
+    strike = event(events, "strike")
+    assert (strike.polarity, strike.factuality) == ("NEG", "negated")
+    resign = event(events, "resign")
+    assert (resign.modality, resign.factuality) == ("may", "possible")
+    reopen = event(events, "reopen")
+    assert (reopen.tense, reopen.factuality) == ("FUTURE", "future")
+
+
+def test_reported_clause_is_reported(events_of):
+    events, _ = events_of("Police said the suspect escaped through a window.")
+    assert event(events, "escaped").factuality == "reported"
+    assert event(events, "said").factuality == "asserted"
+
+
+def test_perfect_and_progressive_aspect(events_of):
+    events, _ = events_of("Prices have risen while traders were buying gold.")
+    assert (event(events, "risen").tense, event(events, "risen").aspect) == (
+        "PRESENT",
+        "PERFECTIVE",
+    )
+    assert event(events, "buying").aspect == "PROGRESSIVE"
+
+
+def test_a_date_alone_is_never_an_event(events_of):
+    text = "Monday, 8 March 2021."
+    timex = TimeExpression(
+        "t1",
+        "Monday, 8 March 2021",
+        0,
+        20,
+        "DATE",
+        "2021-03-08",
+        Interval("2021-03-08", "2021-03-08"),
+    )
+    events, _ = events_of(text, [timex])
+    assert events == []
+
+
+def test_ids_in_text_order_with_sentence_spans(events_of):
+    text = "Rebels attacked the town. Troops withdrew."
+    events, _ = events_of(text)
+    assert [e.id for e in events] == [f"e{i}" for i in range(1, len(events) + 1)]
+    assert [e.trigger.start for e in events] == sorted(e.trigger.start for e in events)
+    for found in events:
+        assert text[found.sentence.start : found.sentence.end] == found.sentence.text
+        assert found.sentence.start <= found.trigger.start < found.sentence.end
+
+
+@pytest.fixture(scope="module")
+def article(pipeline, mattis_article):
+    return pipeline.process(mattis_article, date(2017, 5, 9))
+
+
+def test_example_article_meeting_actors(article):
+    meet = next(e for e in article.events if e.lemma == "meet")
+    names = {e.id: e.name for e in article.entities}
+    found = {(names.get(a.entity), a.role) for a in meet.actors}
+    assert ("US-led coalition", "agent") in found
+    assert ("Copenhagen", "location") in found
+
+
+def test_example_article_places_are_places(article):
+    places = {e.name for e in article.entities if e.type in ("GPE", "LOC")}
+    assert {"Mosul", "Raqa", "Copenhagen"} <= places
+
+
+def test_example_article_has_no_event_inside_a_time_expression(article):
+    for timex in article.time_expressions:
+        for found in article.events:
+            assert not (timex.start <= found.trigger.start < timex.end), (found, timex)
+
+
+def test_subject_of_an_intransitive_change_is_its_patient(events_of):
+    events, entities = events_of("Shares of Norvale Mining fell sharply.")
+    fell = event(events, "fell")
+    assert {role for _, role in roles(fell, entities)} == {"patient"}
+
+
+def test_relative_pronoun_subject_links_its_antecedent(events_of):
+    events, entities = events_of("Analysts praised Kestrel Foods, which announced a merger.")
+    announced = event(events, "announced")
+    agents = [a for a in announced.actors if a.role == "agent"]
+    assert [a.text for a in agents] == ["which"]
+    assert {e.id: e.name for e in entities}[agents[0].entity] == "Kestrel Foods"
+
+
+def test_subject_of_an_infinitive_complement_is_the_governing_verbs_patient(events_of):
+    events, entities = events_of("The new rule will allow Brenholt Farms to sell seeds abroad.")
+    allow = event(events, "allow")
+    assert ("Brenholt Farms", "patient") in roles(allow, entities)
