@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from hypothesis import settings
 
 from service.api.timeline import PIPELINE_KEY
 from service.app import create_app
 from service.pipeline import TimelinePipeline
+
+# CI replays the same generated examples every run (a red CI then means a real regression);
+# locally every run explores new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEST_CONFIG = {"TESTING": True, "PROPAGATE_EXCEPTIONS": False, "WARMUP": False}

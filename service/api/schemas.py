@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -22,6 +23,11 @@ EVENT_CLASSES = (
     "PERCEPTION",
 )
 ROLES = ("agent", "patient", "recipient", "location", "other")
+# A character that is not white space as OpenAPI patterns (ECMA-262 regular expressions) define
+# it; the validator and the documented pattern use this one class, so they agree on every string.
+NOT_WHITE_SPACE = (
+    "[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
+)
 FACTUALITY = ("asserted", "negated", "possible", "future", "reported")
 
 
@@ -56,7 +62,7 @@ class DocumentTextSchema(ma.Schema):
             "description": "The document text, 1 to MAX_TEXT_CHARS (default 100 000) characters, "
             "not all white space.",
             "maxLength": 100_000,
-            "pattern": r"\S",
+            "pattern": NOT_WHITE_SPACE,
             "example": "Tue May 9, 2017\n\nCoalition members meet in Copenhagen on Tuesday.",
         },
     )
@@ -77,7 +83,7 @@ class DocumentTextSchema(ma.Schema):
 
     @ma.validates("text")
     def _text_is_readable(self, value: str, **_: Any) -> None:
-        if not value.strip():
+        if re.search(NOT_WHITE_SPACE, value) is None:
             raise ma.ValidationError("Text must contain something other than white space.")
         try:
             value.encode("utf-8")
