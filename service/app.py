@@ -24,6 +24,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     RETURNS (Flask): the application.
     """
     app = Flask(__name__)
+    app.json.sort_keys = False  # responses keep the schemas' field order  # type: ignore[attr-defined]
     app.config.update(load_config(overrides=test_config))
     configure_logging(app.config["LOG_LEVEL"])
     pipeline = TimelinePipeline(app.config["SPACY_MODEL"], observer=observe_stage)
