@@ -30,6 +30,12 @@ TRIGGER_CACHE_SIZE = 50_000
 # Rank of the finest unit a resolved value pins down, by its length (see resolve.Anchors).
 _RANK_BY_LENGTH = {4: 2, 7: 4, 10: 6}
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+_HALF = re.compile(r"\d{4}-H[12]")
+# Values computed from the reporting period compare with it; they do not replace it.
+_COMPARISONS = ("REL PERIOD", "IN PERIOD")
+# A reporting span longer than a quarter ("the nine months", "the fiscal year"): after it,
+# "a year earlier" is the year before, not the quarter a year before.
+_LONG_SPAN = re.compile(r"P(?:[4-9]|1[0-2])M|P[2-4]Q|P1Y")
 
 
 class TimexTagger:
@@ -73,8 +79,19 @@ class TimexTagger:
                 continue
             timex_type = candidate.rule.type
             interval = interval_of(value) if timex_type in ("DATE", "TIME") else None
-            if interval is not None and timex_type == "DATE" and not raw.startswith("REL PERIOD"):
-                anchors = _with_reference(anchors, value, date.fromisoformat(interval.start[:10]))
+            if interval is not None and timex_type == "DATE" and not raw.startswith(_COMPARISONS):
+                anchors = _with_reference(
+                    anchors,
+                    value,
+                    date.fromisoformat(interval.start[:10]),
+                    date.fromisoformat(interval.end[:10]),
+                )
+            elif (
+                timex_type == "DURATION"
+                and _LONG_SPAN.fullmatch(value)
+                and candidate.match.group(0)[:4].lower() == "the "
+            ):
+                anchors = replace(anchors, period_unit="year")
             found.append(
                 TimeExpression(
                     id=f"t{len(found) + 1}",
@@ -90,11 +107,19 @@ class TimexTagger:
         return found
 
 
-def _with_reference(anchors: Anchors, value: str, start: date) -> Anchors:
-    """Make a resolved DATE the discourse reference (and the period, if it is a quarter)."""
+def _with_reference(anchors: Anchors, value: str, start: date, end: date) -> Anchors:
+    """Make a resolved DATE the discourse reference, or the reporting period.
+
+    A quarter or half becomes the reporting period only once it is over by the document date:
+    results are reported for past periods, and a forecast ("losses through the third quarter
+    of next year") is not what "a year earlier" compares with.
+    """
     calendar_part = value.partition("T")[0]
-    if _QUARTER.fullmatch(calendar_part):
-        return replace(anchors, period=start)
+    if _QUARTER.fullmatch(calendar_part) or _HALF.fullmatch(calendar_part):
+        if anchors.dct is not None and start > anchors.dct:
+            return anchors
+        unit = "quarter" if _QUARTER.fullmatch(calendar_part) else "half"
+        return replace(anchors, period=start, period_unit=unit)
     rank = _RANK_BY_LENGTH.get(len(calendar_part), -1)
     if rank < 0:
         return anchors

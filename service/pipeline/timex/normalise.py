@@ -3,8 +3,9 @@
 The result is either a TIMEX3 value or an underspecified expression for resolve.py:
 ``REL <anchor> <unit> <offset> [suffix]`` (a calendar offset from an anchor) or
 ``SEEK <anchor> <target> [direction] [suffix]`` (the nearest named day, month, season, quarter
-or holiday: ``<`` before, ``>`` after, ``=`` the current one, ``~`` or none by tense). The
-format is described in service/resources/en/README.md.
+or holiday: ``<`` before, ``>`` after, ``=`` the current one, ``~`` or none by tense; an ``@``
+suffix is an operation on the day found) or ``IN PERIOD <year>`` (the reporting period in that
+year). The format is described in service/resources/en/README.md.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from service.pipeline.timex.rules import TEMPLATE_REF, Rule, table_key
 _DIGITS = re.compile(r"\d+")
 _DURATION_TIME = re.compile(r"^P([\dX.]+)T([HMS])$")
 _DECADES_TENS = re.compile(r"^P([\d.]+)DE$")
+# A half of the largest unit, written in the next smaller one ("2 1/2 years" is P2Y6M).
+_HALF_UNIT = re.compile(r"^P(T?)([1-9]\d*)\.5([YDHM])$")
+_HALF_OF = {("", "Y"): "6M", ("", "D"): "T12H", ("T", "H"): "30M", ("T", "M"): "30S"}
 # dateparser only ever sees spans a rule matched, in English, and must not fill missing parts
 # from today: full dates need day, month and year, and months keep the month granularity.
 _DAY_SETTINGS = {
@@ -132,6 +136,25 @@ def _clock(key: str, tables: dict[str, dict[str, str]]) -> str:
     return f"{hour:02d}:{match.group(2) or '00'}"
 
 
+def _year(key: str, tables: dict[str, dict[str, str]]) -> str:
+    """A year in digits or words: "1994", "nineteen ninety four", "two thousand and five"."""
+    if len(key) == 4 and key.isascii() and key.isdigit():
+        return key
+    words = [word for word in key.split() if word != "and"]
+    numbers = tables["numbers"]
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        if not rest:
+            return "2000"
+        if len(rest) == 1 and rest[0] in numbers and numbers[rest[0]].isdigit():
+            return str(2000 + int(numbers[rest[0]]))
+        raise UnnormalisableError(key)
+    if len(words) < 2 or words[0] not in ("nineteen", "twenty"):
+        raise UnnormalisableError(key)
+    century = numbers[words[0]]
+    return century + _pad2(" ".join(words[1:]), tables)
+
+
 def _calendar_day(text: str, tables: dict[str, dict[str, str]]) -> str:
     """Parse an explicit calendar date ("March 5, 2011", "11/30/98") with dateparser."""
     parsed = dateparser.parse(text, languages=["en"], settings=_DAY_SETTINGS)
@@ -162,6 +185,7 @@ _BUILTINS = {
     "clock": _clock,
     "calendar_day": _calendar_day,
     "calendar_month": _calendar_month,
+    "year": _year,
 }
 
 
@@ -169,7 +193,11 @@ def _canonical(value: str) -> str:
     """Rewrite durations written with time units or decades into TIMEX3 form."""
     time_unit = _DURATION_TIME.match(value)
     if time_unit:
-        return f"PT{time_unit.group(1)}{time_unit.group(2)}"
+        value = f"PT{time_unit.group(1)}{time_unit.group(2)}"
+    half = _HALF_UNIT.match(value)
+    if half and (half.group(1), half.group(3)) in _HALF_OF:
+        time, whole, unit = half.groups()
+        return f"P{time}{whole}{unit}{_HALF_OF[time, unit]}"
     decades = _DECADES_TENS.match(value)
     if decades:
         years = float(decades.group(1)) * 10

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.timex.resolve import FUTURE, PAST, PRESENT
+from service.pipeline.timex.resolve import FUTURE, PAST, PRESENT, PROSPECTIVE
 from service.pipeline.timex.rules import Rule
 
 # Tokens searched on each side of a trigger; longer than any rule's reach.
@@ -26,7 +26,14 @@ MAX_MATCH_CHARS = 120
 _TEMPORAL_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 )
+_DETERMINERS = frozenset({"", "the", "a", "an", "this", "that"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon"})
+# Past forms of modals: "would meet Friday", "could be reached Wednesday" point ahead from a
+# past moment, or describe it; either way the nearest day is meant.
+_PAST_MODALS = frozenset({"would", "could", "might", "'d"})
+# Prepositions after which a day or month is an end point set in the past ("postponed until
+# Tuesday"): it may lie on either side of the document date.
+_END_POINT_PREPOSITIONS = frozenset({"until", "till", "til", "through"})
 _FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "set", "intend", "hope", "aim", "due"})
 
 
@@ -67,7 +74,7 @@ def find_candidates(
         taken.append(candidate)
     names = _name_spans(doc)
     return sorted(
-        (c for c in taken if c.rule.type != "NONE" and not _inside_name(c, names)),
+        (c for c in taken if c.rule.type != "NONE" and not _inside_name(c, names, text)),
         key=lambda c: c.start,
     )
 
@@ -78,14 +85,20 @@ def _name_spans(doc: Doc) -> tuple[list[int], list[int]]:
     return [ent.start_char for ent in names], [ent.end_char for ent in names]
 
 
-def _inside_name(candidate: Candidate, names: tuple[list[int], list[int]]) -> bool:
-    """Whether a longer name contains the candidate ("The Apollo 1969 Foundation")."""
+def _inside_name(candidate: Candidate, names: tuple[list[int], list[int]], text: str) -> bool:
+    """Whether a longer name contains the candidate ("The Apollo 1969 Foundation").
+
+    A name that adds only a determiner ("the Aug. 7" tagged as an event) hides nothing.
+    """
     starts, ends = names
     index = bisect_right(starts, candidate.start) - 1
     if index < 0:
         return False
     start, end = starts[index], ends[index]
-    return candidate.end <= end and end - start > candidate.end - candidate.start
+    if candidate.end > end or end - start <= candidate.end - candidate.start:
+        return False
+    before = text[start : candidate.start].strip().lower()
+    return before not in _DETERMINERS or bool(text[candidate.end : end].strip())
 
 
 def _windows(doc: Doc, is_trigger: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
@@ -136,8 +149,16 @@ class TenseFinder:
             return None
         first = max(bisect_right(self.starts, start) - 1, 0)
         last = max(bisect_left(self.starts, end), first + 1)
-        verb = _governing_verb(self.doc[first:last])
-        return None if verb is None else _tense(verb)
+        span = self.doc[first:last]
+        verb = _governing_verb(span)
+        if verb is None:
+            return None
+        tense = _tense(verb)
+        if tense == PAST and span.root.head.lower_ in _END_POINT_PREPOSITIONS:
+            return PROSPECTIVE
+        if tense == PROSPECTIVE and verb.lemma_ in _FUTURE_HEADS and span.end <= verb.i:
+            return PAST  # fronted, it dates the planning: "On Friday, the firm planned to ..."
+        return tense
 
 
 def _governing_verb(span: Span) -> Token | None:
@@ -161,8 +182,20 @@ def _announces_future(head: Token) -> bool:
     )
 
 
+def _plan_tense(head: Token) -> str:
+    """FUTURE for a plan stated now ("plans to", "is due to"), else PROSPECTIVE ("planned to")."""
+    clause = head if head.pos_ in ("VERB", "AUX") or head.head.i == head.i else head.head
+    return PROSPECTIVE if _tense(clause) in (PAST, PROSPECTIVE) else FUTURE
+
+
 def _tense(verb: Token) -> str | None:
-    """Tense of ``verb`` from its tag and auxiliaries; a bare infinitive takes its head's."""
+    """Tense of ``verb`` from its tag and auxiliaries; a bare infinitive takes its head's.
+
+    A plan or prospect seen from the past ("planned to leave Thursday", "would meet Friday",
+    "had been due to expire Friday") is PROSPECTIVE: its time may lie on either side of the
+    document date, as is the to-infinitive of a past verb ("agreed to buy it in February").
+    """
+    infinitive = False
     for _ in range(6):
         auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
         words = {child.lower_ for child in auxiliaries}
@@ -170,15 +203,21 @@ def _tense(verb: Token) -> str | None:
         if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
             return FUTURE
         if "MD" in tags:
-            return PAST if "have" in words else FUTURE
+            if "have" in words:
+                return PAST
+            return PROSPECTIVE if words & _PAST_MODALS else FUTURE
+        if verb.lemma_ in _FUTURE_HEADS:
+            if "VBD" in tags or verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not tags):
+                return PROSPECTIVE
+            if verb.tag_ in ("VBN", "VBZ", "VBP"):
+                return FUTURE
         if (
-            verb.lemma_ in _FUTURE_HEADS
-            and verb.tag_ in ("VBN", "VBZ", "VBP")
-            and "VBD" not in tags
+            verb.tag_ == "VB"
+            and "to" in words
+            and verb.head.i != verb.i
+            and _announces_future(verb.head)
         ):
-            return FUTURE
-        if verb.tag_ == "VB" and "to" in words and _announces_future(verb.head):
-            return FUTURE
+            return _plan_tense(verb.head) if verb.head.lemma_ in _FUTURE_HEADS else FUTURE
         if (
             "VBD" in tags
             or verb.tag_ == "VBD"
@@ -188,10 +227,11 @@ def _tense(verb: Token) -> str | None:
                 and words & {"has", "have", "'ve", "'s"}
             )
         ):
-            return PAST
+            return PROSPECTIVE if infinitive else PAST
         if tags & {"VBZ", "VBP"} or verb.tag_ in ("VBZ", "VBP"):
             return PRESENT
         if verb.tag_ != "VB" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
             return None
+        infinitive = infinitive or "to" in words
         verb = verb.head
     return None

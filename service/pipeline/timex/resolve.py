@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
+# A plan or prospect seen from the past ("planned to leave Friday", "would meet Friday"): the
+# time may lie on either side of the document date, so the nearest one is taken.
+PROSPECTIVE = "prospective"
 # Without tense, a month or month-day this many days ahead is still read as upcoming.
 FUTURE_REACH_DAYS = 120
 _SEASONS = ("SP", "SU", "FA", "WI")  # meteorological, by (month - 3) % 12 // 3
@@ -44,19 +47,25 @@ class Anchors:
     ref_rank (int): the finest unit rank (see ``_UNIT_RANK``) the reference date is known to.
     period (date | None): the start of the last quarter mentioned (anchor ``PERIOD``, for
         "the quarter" or "a year earlier" in earnings reports; years then count in quarters).
+    period_unit (str): what "a year earlier" compares: "quarter" (the last quarter mentioned),
+        "half", or "year" once a longer reporting span is mentioned ("the nine months").
     """
 
     dct: date | None
     ref: date | None = None
     ref_rank: int = -1
     period: date | None = None
+    period_unit: str = "quarter"
 
     def pick(self, name: str, unit: str) -> date | None:
         """Return the named anchor when it is known finely enough for ``unit``, else the DCT."""
         if name == "REF" and self.ref is not None and _UNIT_RANK.get(unit, 9) <= self.ref_rank:
             return self.ref
-        if name == "PERIOD" and self.period is not None:
+        if name in ("PERIOD", "LATEST") and self.period is not None:
             return self.period
+        if name == "LATEST" and self.dct is not None:  # the last full quarter
+            index = self.dct.year * 12 + (self.dct.month - 1) // 3 * 3 - 3
+            return date(index // 12, index % 12 + 1, 1)
         return self.dct
 
 
@@ -65,10 +74,10 @@ _HOLIDAY = re.compile(r"M(0[1-9]|1[0-2])-D([1-7])@([1-9]|[12]\d)")
 # How a bare weekday, month-day, month, season, quarter or weekend is resolved for each tense
 # ("" = the nearest one); news leans to the past, and quarters are those reported on.
 _TENSE_POLICY = {
-    "weekday": {FUTURE: ">="},
+    "weekday": {FUTURE: ">=", PROSPECTIVE: ""},
     "weekend": {FUTURE: ">=", PAST: "<="},
     "monthday": {},
-    "month": {PAST: "<=", FUTURE: ">="},
+    "month": {PAST: "<=", FUTURE: ">=", PROSPECTIVE: ""},
     "season": {PAST: "<=", FUTURE: ">="},
     "quarter": {},
     "holiday": {PAST: "<=", FUTURE: ">="},
@@ -93,6 +102,8 @@ def resolve(value: str, anchors: Anchors, tense: str | None) -> str:
 
 def _resolve(value: str, anchors: Anchors, tense: str | None) -> str:
     parts = value.split()
+    if len(parts) == 3 and parts[:2] == ["IN", "PERIOD"]:
+        return _in_period(anchors, parts[2])
     if len(parts) == 3 and parts[0] == "SEEK":
         parts.append("~")  # no explicit direction: by tense
     if len(parts) < 4 or parts[0] not in ("REL", "SEEK"):
@@ -101,21 +112,58 @@ def _resolve(value: str, anchors: Anchors, tense: str | None) -> str:
     suffix = "".join(parts[4:])
     if kind == "REL":
         if anchor_name == "PERIOD" and anchors.period is not None and target == "year":
-            target, direction = "quarter", _times_four(direction)
+            target, direction = _period_offset(anchors.period_unit, direction)
         return _relative(anchors.pick(anchor_name, target), target, direction, suffix)
     category = target_category(target)
     if direction == "~":
         direction = _TENSE_POLICY[category].get(tense or "", _DEFAULT_DIRECTION[category])
     unit = "day" if category in ("weekday", "weekend", "monthday", "holiday") else "month"
     anchor = anchors.pick(anchor_name, unit)
-    return _seek(anchor, target, category, direction) + suffix
+    found = _seek(anchor, target, category, direction)
+    if suffix.startswith("@"):
+        return _day_operation(found, suffix[1:])
+    return found + suffix
 
 
-def _times_four(offset: str) -> str:
+_DAY_SHIFT = re.compile(r"([+-]\d{1,2})D")
+
+
+def _day_operation(day: str, operation: str) -> str:
+    """Apply "W" (the ISO week of the day) or "+1D" / "-1D" (a day after / before) to a day."""
+    shift = _DAY_SHIFT.fullmatch(operation)
+    if operation != "W" and shift is None:
+        raise ValueError(f"unknown day operation {operation!r}")
     try:
-        return str(int(offset) * 4)
-    except ValueError:
-        return offset
+        found = date.fromisoformat(day)
+    except ValueError:  # no anchor: the day itself is unknown
+        return "XXXX-WXX" if operation == "W" else "XXXX-XX-XX"
+    if shift is not None:
+        return (found + timedelta(days=int(shift.group(1)))).isoformat()
+    iso = found.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+_PER_YEAR = {"quarter": 4, "half": 2, "year": 1}
+
+
+def _in_period(anchors: Anchors, year: str) -> str:
+    """The reporting period's quarter or half in ``year`` ("the 1988 quarter"), else the year."""
+    if not (len(year) == 4 and year.isdigit()):
+        raise ValueError(f"bad year {year!r}")
+    period = anchors.period
+    if period is None or anchors.period_unit == "year":
+        return year
+    if anchors.period_unit == "half":
+        return f"{year}-H{(period.month - 1) // 6 + 1}"
+    return f"{year}-Q{(period.month - 1) // 3 + 1}"
+
+
+def _period_offset(unit: str, years: str) -> tuple[str, str]:
+    """A year offset from the reporting period, counted in that period's unit."""
+    try:
+        return unit, str(int(years) * _PER_YEAR[unit])
+    except (ValueError, KeyError):
+        return "year", years
 
 
 def target_category(target: str) -> str:
@@ -253,6 +301,8 @@ def _weekday(anchor: date | None, weekday: int, direction: str) -> str:
     delta = weekday - anchor.isoweekday()
     if direction == "=":
         return (anchor + timedelta(days=delta)).isoformat()
+    if not direction:  # the nearest: at most three days back or ahead
+        return (anchor + timedelta(days=(delta + 3) % 7 - 3)).isoformat()
     if direction in ("<", "<="):
         back = (-delta) % 7 or (0 if direction == "<=" else 7)
         return (anchor - timedelta(days=back)).isoformat()

@@ -23,7 +23,7 @@ RULE_FILES = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SE
 CODE_TABLES = frozenset({"numbers", "ordinals", "decades", "clock_words"})
 # Table names computed in code rather than looked up (see normalise.py).
 BUILTIN_FUNCTIONS = frozenset(
-    {"num", "neg", "pad2", "decade", "century", "clock", "calendar_day", "calendar_month"}
+    {"num", "neg", "pad2", "decade", "century", "clock", "calendar_day", "calendar_month", "year"}
 )
 _PATTERN_REF = re.compile(r"%([a-z][a-z0-9_]*)")
 # "{group}" or "{group:function}" in a value or mod template.
