@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DATA ?= ../shared/data
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install openapi requirements evaluate train docker-smoke clean
+.PHONY: run test lint install openapi requirements evaluate train bench-install docker-smoke clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ requirements: $(STAMP)  ## re-pin requirements*.txt from requirements*.in
 		--no-emit-find-links --strip-extras -o requirements.txt requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url \
 		--no-emit-find-links --strip-extras -o requirements-dev.txt requirements-dev.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url \
+		--no-emit-find-links --strip-extras -o requirements-bench.txt requirements-bench.in
+
+bench-install: $(STAMP)  ## add what bench/baselines.py compares against (HeidelTime, ~70 MB)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-bench.txt
 
 evaluate: $(STAMP)  ## score the pipeline on the development corpora in $(DATA)
 	$(BIN)/python -m service.evaluate timex $(DATA)/tempeval3

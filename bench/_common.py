@@ -129,6 +129,15 @@ def proc_memory_kb(pid: int) -> dict[str, int]:
     return memory
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of ``pid`` so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def child_pids(pid: int) -> list[int]:
     """Direct children of ``pid`` (gunicorn's workers when ``pid`` is the master)."""
     children: list[int] = []
@@ -191,6 +200,10 @@ class Server:
     def worker_pids(self) -> list[int]:
         """The gunicorn worker processes."""
         return child_pids(self.process.pid) if self.process else []
+
+    def worker_cpu_seconds(self) -> float:
+        """CPU seconds used so far by the current workers, together."""
+        return sum(cpu_seconds(pid) for pid in self.worker_pids())
 
     def boots(self) -> int:
         """How many times gunicorn logged "Booting worker" (workers + restarts)."""

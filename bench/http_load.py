@@ -59,10 +59,12 @@ def main() -> None:
             for concurrency in args.concurrency:
                 load_before = load_average()
                 cpu_before = client_cpu_seconds()
+                worker_cpu_before = server.worker_cpu_seconds()
                 result = run_load(
                     server.port, lambda i: bodies[(i * 7) % len(bodies)], concurrency, args.duration
                 )
                 cpu = client_cpu_seconds() - cpu_before
+                worker_cpu = server.worker_cpu_seconds() - worker_cpu_before
                 bad = sum(n for s, n in result.statuses.items() if s != 200)
                 bad += sum(result.errors.values())
                 rates[(workers, concurrency)] = result.rate
@@ -76,6 +78,8 @@ def main() -> None:
                         f"{percentile(result.latencies_ms, 95):.0f}",
                         f"{percentile(result.latencies_ms, 99):.0f}",
                         bad,
+                        f"{worker_cpu / result.elapsed_s:.0%}",
+                        f"{worker_cpu / max(len(result.latencies_ms), 1) * 1000:.0f}",
                         f"{cpu / result.elapsed_s:.0%}",
                         load_before,
                     )
@@ -111,6 +115,8 @@ def main() -> None:
                 "p95 ms",
                 "p99 ms",
                 "non-200",
+                "workers' CPU",
+                "CPU ms/request",
                 "client CPU",
                 "load avg before",
             ],
