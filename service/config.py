@@ -43,6 +43,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("REQUEST_TIME_BUDGET", 30.0, float, "seconds a request may run before a 503 (0: none)"),
     Setting("API_KEYS", "", str, "comma-separated bearer keys required on /v1/ (empty: open)"),
     Setting("CORS_ORIGINS", "", str, "comma-separated CORS origins allowed on /v1/ (empty: off)"),
+    Setting("HOST", "0.0.0.0", str, "address `python -m service` binds (0.0.0.0: every interface)"),
     Setting("PORT", 8000, int, "port `python -m service` listens on"),
     Setting("WORKER_TIMEOUT", 120, int, "seconds before gunicorn restarts a silent worker"),
     Setting("MAX_REQUESTS", 5000, int, "requests a worker serves before it is recycled (0: never)"),

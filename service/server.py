@@ -48,7 +48,7 @@ def gunicorn_options(config: dict[str, Any]) -> dict[str, Any]:
     RETURNS (dict[str, Any]): gunicorn setting name -> value.
     """
     return {
-        "bind": f"0.0.0.0:{config['PORT']}",
+        "bind": f"{config['HOST']}:{config['PORT']}",
         "preload_app": True,
         "worker_class": "sync",
         "timeout": config["WORKER_TIMEOUT"],

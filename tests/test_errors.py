@@ -35,8 +35,16 @@ def post_raw(client, data, content_type="application/json"):
         b"[" * 100_000 + b"]" * 100_000,
         b'{"text": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
         b'{"text": "Talks.", "id": ' + b"9" * 10_000 + b"}",
+        b"",
     ],
-    ids=["malformed", "invalid-utf8", "nested-array", "nested-in-object", "10000-digit-number"],
+    ids=[
+        "malformed",
+        "invalid-utf8",
+        "nested-array",
+        "nested-in-object",
+        "10000-digit-number",
+        "empty",
+    ],
 )
 def test_body_that_is_not_json_is_400(client, data):
     body = assert_problem(post_raw(client, data), 400)

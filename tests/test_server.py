@@ -7,8 +7,9 @@ from service.server import gunicorn_options
 
 
 def test_port_and_timeout_come_from_settings():
-    options = gunicorn_options(load_config(environ={"PORT": "9001", "WORKER_TIMEOUT": "30"}))
-    assert options["bind"] == "0.0.0.0:9001"
+    environ = {"HOST": "127.0.0.1", "PORT": "9001", "WORKER_TIMEOUT": "30"}
+    options = gunicorn_options(load_config(environ=environ))
+    assert options["bind"] == "127.0.0.1:9001"
     assert options["timeout"] == 30
 
 

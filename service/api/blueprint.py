@@ -17,6 +17,8 @@ class JsonBodyParser(FlaskParser):
     nested beyond its depth, or a number beyond Python's digit limit."""
 
     def _raw_load_json(self, req: Request) -> Any:
+        if not req.get_data(cache=True):
+            raise json.JSONDecodeError("empty body", "<empty body>", 0)
         try:
             return super()._raw_load_json(req)
         except json.JSONDecodeError:

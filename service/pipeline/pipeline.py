@@ -127,12 +127,12 @@ class TimelinePipeline:
 
     def _extract(self, doc: Doc, request: DocumentRequest) -> TimelineResult:
         clock = _StageClock(self.observer)
-        document_date, anchor = resolve_document_date(doc.text, request.document_date)
+        document_date, anchor = resolve_document_date(request.text, request.document_date)
         time_expressions = clock.run("timex", self.timex, doc, anchor)
         entities = clock.run("entities", self.entities, doc)
         events = clock.run("events", self.events, doc, entities, time_expressions, anchor)
         timeline = clock.run("timeline", build_timeline, events)
-        info = DocumentInfo(request.id, request.language, document_date, len(doc.text))
+        info = DocumentInfo(request.id, request.language, document_date, len(request.text))
         return TimelineResult(
             document=info,
             time_expressions=tuple(time_expressions),
