@@ -98,3 +98,94 @@ def test_example_article_campaign_began_in_autumn_2014(article):
         e for e in result.events if e.lemma == "campaign" and e.time and e.time.expression
     )
     assert times[campaign.time.expression].text == "autumn 2014"
+
+
+def test_trailing_reporting_verb_is_not_dated_by_the_clause_it_reports(anchored):
+    text = "Prices will rise next year, the minister said."
+    events = anchored(text, [timex(text, "next year", "t1", "2022")])
+    assert events["rise"].time.expression == "t1"
+    assert events["said"].time.expression is None
+
+
+def test_adjectival_duration_times_its_noun_not_the_verb_above_it(anchored):
+    text = "Delegates ended a two-day visit."
+    events = anchored(text, [timex(text, "two-day", "t1", "P2D", "DURATION")])
+    assert events["visit"].time.expression == "t1"
+    assert events["visit"].time.relation == "DURING"
+    assert events["ended"].time.expression is None
+
+
+def test_later_reports_take_the_news_day_of_the_lead(anchored):
+    text = (
+        "Rescuers reached the village on Friday.\n"
+        "The storm had flattened the harbour.\n"
+        "Fishermen lost their boats.\n"
+        "Nobody drowned.\n"
+        "The governor said the roads would reopen."
+    )
+    events = anchored(text, [timex(text, "Friday", "t1", "2021-03-05")])
+    assert events["said"].time.expression == "t1"
+    assert events["said"].time.relation == "IS_INCLUDED"
+
+
+def test_an_old_lead_date_is_not_the_news_day(anchored):
+    text = (
+        "The bridge opened in 1990.\n"
+        "Engineers praised it.\n"
+        "Traffic grew.\n"
+        "Tolls rose.\n"
+        "The mayor said the bridge needed repairs."
+    )
+    events = anchored(text, [timex(text, "1990", "t1", "1990")])
+    assert events["said"].time.expression is None
+
+
+def test_now_is_not_carried_to_later_sentences(anchored):
+    text = "Investors are nervous now.\nShares fell sharply."
+    events = anchored(text, [timex(text, "now", "t1", "PRESENT_REF")])
+    assert events["fell"].time.expression is None
+
+
+def test_event_before_a_dated_subordinate_clause_is_before_its_time(anchored):
+    text = "The ministers left before the talks ended on Friday."
+    events = anchored(text, [timex(text, "Friday", "t1", "2021-03-05")])
+    assert events["ended"].time.relation == "IS_INCLUDED"
+    assert events["left"].time.expression == "t1"
+    assert events["left"].time.relation == "BEFORE"
+
+
+def test_event_after_a_dated_subordinate_clause_is_after_its_time(anchored):
+    text = "The ministers left after the talks ended on Friday."
+    events = anchored(text, [timex(text, "Friday", "t1", "2021-03-05")])
+    assert events["left"].time.relation == "AFTER"
+
+
+def test_period_of_the_clause_times_an_event_of_an_undated_sentence(anchored):
+    text = "There were a dozen attacks on clinics in the last five years."
+    events = anchored(text, [timex(text, "the last five years", "t1", "P5Y", "DURATION")])
+    assert events["attacks"].time.expression == "t1"
+    assert events["attacks"].time.relation == "DURING"
+
+
+def test_frequency_attached_to_an_event_anchors_it(anchored):
+    text = "The council meets daily."
+    events = anchored(text, [timex(text, "daily", "t1", "P1D", "SET")])
+    assert events["meets"].time.expression == "t1"
+
+
+def test_undated_past_event_after_the_lead_takes_its_news_day(anchored):
+    text = (
+        "Rescuers reached the village on Friday.\n"
+        "The storm had flattened the harbour.\n"
+        "Fishermen lost their boats.\n"
+        "Nobody drowned.\n"
+        "Volunteers cleared the beach."
+    )
+    events = anchored(text, [timex(text, "Friday", "t1", "2021-03-05")])
+    assert events["cleared"].time.expression == "t1"
+
+
+def test_headline_report_takes_the_day_the_article_reports_from(anchored):
+    text = "Police say the suspect fled.\nThe chief said on Tuesday that roads were closed."
+    events = anchored(text, [timex(text, "Tuesday", "t1", "2021-03-09")])
+    assert events["say"].time.expression == "t1"

@@ -154,3 +154,50 @@ def test_subject_of_an_infinitive_complement_is_the_governing_verbs_patient(even
     events, entities = events_of("The new rule will allow Brenholt Farms to sell seeds abroad.")
     allow = event(events, "allow")
     assert ("Brenholt Farms", "patient") in roles(allow, entities)
+
+
+def test_subject_of_a_verb_about_it_is_the_patient(events_of):
+    events, entities = events_of("The membership program costs $99 a year.")
+    costs = event(events, "costs")
+    assert ("The membership program", "patient") in roles(costs, entities)
+
+
+def test_intransitive_sell_has_the_goods_as_patient(events_of):
+    events, entities = events_of("The new tablets sold quickly.")
+    assert ("The new tablets", "patient") in roles(event(events, "sold"), entities)
+
+
+def test_possessor_of_a_launch_is_what_is_launched(events_of):
+    events, entities = events_of("Five years after its launch, the store passed its rivals.")
+    assert ("its", "patient") in roles(event(events, "launch"), entities)
+
+
+def test_possessor_of_a_launch_with_an_object_is_the_launcher(events_of):
+    events, entities = events_of("Orbitex praised Norland Motors' launch of the electric van.")
+    launch = event(events, "launch")
+    assert "agent" in {role for _, role in roles(launch, entities)}
+    assert "patient" not in {role for name, role in roles(launch, entities) if "Norland" in name}
+
+
+def test_keynote_is_a_nominal_event(events_of):
+    events, _ = events_of("The chief executive gave the keynote at the conference.")
+    assert event(events, "keynote")
+
+
+def test_listed_verb_in_its_embedding_frame_keeps_its_class(events_of):
+    events, _ = events_of("The insurer offered to cover the repairs.")
+    assert event(events, "offered").event_class == "I_ACTION"
+
+
+def test_aspectual_verb_with_an_event_object_is_aspectual(events_of):
+    events, _ = events_of("The bank completed the acquisition in March.")
+    assert event(events, "completed").event_class == "ASPECTUAL"
+
+
+def test_frame_rule_overrides_only_a_plain_occurrence(pipeline):
+    detector = pipeline.events.detector
+    doc = pipeline.nlp("Managers decided to close the plant.")
+    decided = doc[1]
+    assert detector._framed(decided, "OCCURRENCE") == "I_ACTION"
+    assert detector._framed(decided, "REPORTING") == "REPORTING"
+    assert detector._framed(doc[4], "OCCURRENCE") == "OCCURRENCE"  # "close": no frame

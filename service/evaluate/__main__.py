@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from service.evaluate.actors import evaluate_actors
+from service.evaluate.cross_corpus import cross_corpus_events, format_cross_corpus
 from service.evaluate.events import evaluate_events
 from service.evaluate.meantime import read_meantime_dir
 from service.evaluate.report import format_actors, format_events, format_timex
@@ -36,7 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--kinds", type=int, default=10, help="error kinds to print")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("timex", parents=[common], help="TempEval-3 task A on TimeML")
-    commands.add_parser("events", parents=[common], help="TempEval-3 task B on TimeML")
+    events = commands.add_parser("events", parents=[common], help="TempEval-3 task B on TimeML")
+    events.add_argument(
+        "--cross-corpus",
+        action="store_true",
+        help="train the event classifier on TimeBank, score AQUAINT, and the reverse (held out)",
+    )
     commands.add_parser("actors", parents=[common], help="event participants on MEANTIME CAT XML")
     timelines = commands.add_parser(
         "timelines", parents=[common], help="SemEval-2015 task 4 actor timelines on TimeML"
@@ -50,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "timelines":
         return timelines_main(args)
+    if args.command == "events" and args.cross_corpus:
+        return cross_corpus_main(args)
     if args.command == "actors":
         docs = read_meantime_dir(args.directory, args.limit)
     else:
@@ -79,6 +87,17 @@ def write_errors(report: dict, path: Path) -> None:
         for record in report["errors"]:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"{len(report['errors'])} errors written to {path}")
+
+
+def cross_corpus_main(args: argparse.Namespace) -> int:
+    """Held-out event figures: each corpus scored by a classifier trained on the other."""
+    reports, timing = cross_corpus_events(args.directory, args.model, args.limit)
+    pooled = reports["pooled"]
+    print(format_events(pooled, None, args.kinds).replace("EVENTS", "EVENTS held out, pooled", 1))
+    print(format_cross_corpus(reports, timing))
+    if args.errors:
+        write_errors(pooled, args.errors)
+    return 0
 
 
 def timelines_main(args: argparse.Namespace) -> int:

@@ -111,18 +111,27 @@ class ActorFinder:
 
     def _undergoer_subject(self, verb: Token) -> bool:
         """Whether the subject undergoes the event: a modified participle ("territory held by
-        ISIS") or an intransitive change-of-state verb ("prices rose")."""
+        ISIS"), a verb about its subject ("the program costs $99") or an intransitive
+        change-of-state verb ("prices rose")."""
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return True
-        return verb.lemma_.lower() in self.lexicon.unaccusative_verbs and not any(
+        lemma = verb.lemma_.lower()
+        if lemma in self.lexicon.theme_subject_verbs:
+            return True
+        return lemma in self.lexicon.unaccusative_verbs and not any(
             c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children
         )
 
     def _nominal(self, noun: Token) -> Iterator[tuple[Token, str]]:
+        # "its launch", "the phone's debut": without an "of" object, the possessor of a noun
+        # whose subject undergoes the event is what is launched, not who launches.
+        undergoer = noun.lemma_.lower() in self.lexicon.undergoer_nouns and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+        )
         for child in noun.children:
             dep = child.dep_
             if dep == "poss" or (dep == "compound" and self.entity_of[child.i] is not None):
-                yield child, "agent"
+                yield child, "patient" if undergoer else "agent"
             elif dep == "prep":
                 yield from self._prepositional(child, nominal=True)
 
@@ -216,8 +225,8 @@ def _infinitive_subjects(clause: Token) -> Iterator[Token]:
 
 def _paragraph_break(first: Token, second: Token) -> bool:
     """Whether a blank line separates two tokens (a heading parsed into the next sentence)."""
-    start, end = sorted((first.idx, second.idx))
-    return "\n\n" in first.doc.text[start:end]
+    low, high = sorted((first.i, second.i))
+    return "\n\n" in first.doc[low:high].text_with_ws  # not doc.text: that rebuilds the whole text
 
 
 def _conjuncts(token: Token) -> tuple[Token, ...]:

@@ -11,20 +11,24 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.event_features import is_candidate, token_features
+from service.pipeline.event_features import eventive, is_candidate, token_features
 from service.pipeline.event_lexicon import load_lexicon
 from service.pipeline.event_model import MODEL_PATH, NONE_LABEL, EventModel
+
+_FRAMED = frozenset({"I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"})
 
 
 class EventDetector:
     """Finds event triggers and classes them.
 
     model_path (Path): the classifier's parameters. Defaults to ``MODEL_PATH``.
+    model (EventModel | None): an in-memory classifier, used instead of ``model_path``.
+        Defaults to None.
     """
 
-    def __init__(self, model_path: Path = MODEL_PATH) -> None:
+    def __init__(self, model_path: Path = MODEL_PATH, model: EventModel | None = None) -> None:
         self.lexicon = load_lexicon()
-        self.model = EventModel.load(model_path)
+        self.model = model if model is not None else EventModel.load(model_path)
 
     def __call__(self, doc: Doc, blocked: Sequence[bool]) -> list[tuple[Token, str]]:
         """Return the event triggers of ``doc`` with their TimeML class, in text order.
@@ -37,7 +41,25 @@ class EventDetector:
         features = [token_features(t, self.lexicon) for t in candidates]
         labels = self.model.predict(features)
         return [
-            (token, label)
+            (token, self._framed(token, label))
             for token, label in zip(candidates, labels, strict=True)
             if label != NONE_LABEL
         ]
+
+    def _framed(self, token: Token, label: str) -> str:
+        """The listed class of a verb used in its embedding frame, over a plain OCCURRENCE.
+
+        "offered to pay", "decided that ...", "kept rising": a listed intensional or aspectual
+        verb with a clausal complement (an aspectual one also with an event object) has its
+        listed class whatever the classifier says.
+        """
+        if label != "OCCURRENCE" or token.pos_ != "VERB":
+            return label
+        listed = self.lexicon.verb_classes.get(token.lemma_.lower())
+        if listed in _FRAMED and any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+            return listed
+        if listed == "ASPECTUAL" and any(
+            c.dep_ == "dobj" and eventive(c, self.lexicon) for c in token.children
+        ):
+            return listed  # "completed the takeover", "ended the strike"
+        return label

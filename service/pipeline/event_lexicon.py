@@ -50,6 +50,8 @@ class Lexicon:
     group_nouns: frozenset[str]
     member_nouns: frozenset[str]
     unaccusative_verbs: frozenset[str]
+    theme_subject_verbs: frozenset[str]
+    undergoer_nouns: frozenset[str]
 
 
 @cache
@@ -69,4 +71,6 @@ def load_lexicon() -> Lexicon:
         group_nouns=words("group_nouns.txt"),
         member_nouns=words("member_nouns.txt"),
         unaccusative_verbs=words("unaccusative_verbs.txt"),
+        theme_subject_verbs=words("theme_subject_verbs.txt"),
+        undergoer_nouns=words("undergoer_nouns.txt"),
     )

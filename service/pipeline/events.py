@@ -13,7 +13,7 @@ from service.pipeline.actors import ActorFinder
 from service.pipeline.anchoring import Anchorer, EventToAnchor
 from service.pipeline.event_attributes import read_attributes
 from service.pipeline.event_detection import EventDetector
-from service.pipeline.event_model import MODEL_PATH
+from service.pipeline.event_model import MODEL_PATH, EventModel
 from service.pipeline.records import Entity, Event, TextSpan, TimeExpression
 
 # Dependencies through which an event embeds another ("said it would close": said -> close).
@@ -25,11 +25,15 @@ class EventExtractor:
 
     nlp (Language): the loaded pipeline (kept for symmetry with the other stages).
     model_path (Path): the trigger classifier's parameters. Defaults to ``MODEL_PATH``.
+    model (EventModel | None): an in-memory trigger classifier (held-out evaluation), used
+        instead of ``model_path``. Defaults to None.
     """
 
-    def __init__(self, nlp: Language, model_path: Path = MODEL_PATH) -> None:
+    def __init__(
+        self, nlp: Language, model_path: Path = MODEL_PATH, model: EventModel | None = None
+    ) -> None:
         self.nlp = nlp
-        self.detector = EventDetector(model_path)
+        self.detector = EventDetector(model_path, model)
 
     def __call__(
         self,

@@ -123,9 +123,18 @@ class TimelinePipeline:
         started = time.perf_counter()
         docs = list(self.nlp.pipe((r.text for r in requests), batch_size=self.batch_size))
         self.observer("parse", time.perf_counter() - started)
-        return [self._extract(doc, r) for doc, r in zip(docs, requests, strict=True)]
+        return [self.extract_parsed(doc, r) for doc, r in zip(docs, requests, strict=True)]
 
-    def _extract(self, doc: Doc, request: DocumentRequest) -> TimelineResult:
+    def extract_parsed(self, doc: Doc, request: DocumentRequest) -> TimelineResult:
+        """Run the extraction stages on a document ``self.nlp`` has already parsed.
+
+        For callers that parse once and extract several times (evaluation with several models);
+        the service itself goes through :meth:`process_many`.
+
+        doc (Doc): ``self.nlp(request.text)``.
+        request (DocumentRequest): the document's date, id and language.
+        RETURNS (TimelineResult): plain records.
+        """
         clock = _StageClock(self.observer)
         document_date, anchor = resolve_document_date(request.text, request.document_date)
         time_expressions = clock.run("timex", self.timex, doc, anchor)

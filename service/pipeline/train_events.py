@@ -19,12 +19,13 @@ from pathlib import Path
 
 import numpy as np
 import spacy
+from spacy.tokens import Doc
 
 from service.evaluate.timeml import TimeMLDocument, read_timeml_dir
 from service.pipeline.event_features import is_candidate, token_features
-from service.pipeline.event_lexicon import load_lexicon
+from service.pipeline.event_lexicon import Lexicon, load_lexicon
 from service.pipeline.event_model import MODEL_PATH, NONE_LABEL, EventModel, softmax
-from service.pipeline.pipeline import DEFAULT_MODEL
+from service.pipeline.pipeline import DEFAULT_MODEL, load_model
 
 LABELS = (NONE_LABEL, "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL")
 LABELS += ("PERCEPTION",)
@@ -63,26 +64,38 @@ def collect(nlp: spacy.language.Language, documents: list[TimeMLDocument]) -> li
     RETURNS (list[Examples]): the examples of each document, in order.
     """
     lexicon = load_lexicon()
-    result = []
     texts = (document.text for document in documents)
-    for document, doc in zip(documents, nlp.pipe(texts, batch_size=16), strict=True):
-        blocked = [False] * len(doc)
-        for time in document.timexes:
-            span = doc.char_span(time.start, time.end, alignment_mode="expand")
-            if span is not None:
-                blocked[span.start : span.end] = [True] * len(span)
-        gold = {}
-        for event in document.events:
-            span = doc.char_span(event.start, event.end, alignment_mode="expand")
-            if span is not None:
-                gold[span.root.i] = event.event_class
-        candidates = [t for t in doc if is_candidate(t, blocked[t.i])]
-        labels = [gold.get(token.i, NONE_LABEL) for token in candidates]
-        covered = sum(label != NONE_LABEL for label in labels)
-        features = [token_features(token, lexicon) for token in candidates]
-        indices = [LABELS.index(label) for label in labels]
-        result.append(Examples(features, indices, len(document.events) - covered))
-    return result
+    parsed = nlp.pipe(texts, batch_size=16)
+    return [
+        document_examples(document, doc, lexicon)
+        for document, doc in zip(documents, parsed, strict=True)
+    ]
+
+
+def document_examples(document: TimeMLDocument, doc: Doc, lexicon: Lexicon) -> Examples:
+    """Label every candidate trigger of one parsed gold document with its gold class.
+
+    document (TimeMLDocument): the gold document.
+    doc (Doc): its text, parsed by the pipeline's model.
+    lexicon (Lexicon): the word lists the features read.
+    RETURNS (Examples): the candidates' features and labels.
+    """
+    blocked = [False] * len(doc)
+    for time in document.timexes:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is not None:
+            blocked[span.start : span.end] = [True] * len(span)
+    gold = {}
+    for event in document.events:
+        span = doc.char_span(event.start, event.end, alignment_mode="expand")
+        if span is not None:
+            gold[span.root.i] = event.event_class
+    candidates = [t for t in doc if is_candidate(t, blocked[t.i])]
+    labels = [gold.get(token.i, NONE_LABEL) for token in candidates]
+    covered = sum(label != NONE_LABEL for label in labels)
+    features = [token_features(token, lexicon) for token in candidates]
+    indices = [LABELS.index(label) for label in labels]
+    return Examples(features, indices, len(document.events) - covered)
 
 
 def train(examples: Examples) -> EventModel:
@@ -139,7 +152,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
     parser.add_argument("--heldout", type=Path, help="held-out evaluation; models go here")
     args = parser.parse_args()
-    nlp = spacy.load(DEFAULT_MODEL)
+    nlp = load_model(DEFAULT_MODEL)  # as the pipeline parses: line breaks start sentences
     corpora = {
         name: collect(nlp, read_timeml_dir(args.data / name)) for name in ("TimeBank", "AQUAINT")
     }
