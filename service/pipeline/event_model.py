@@ -58,10 +58,24 @@ class EventModel:
 
     def probabilities(self, feature_lists: list[list[str]]) -> np.ndarray:
         """Return the (candidates, labels) label probabilities of each candidate's features."""
-        scores = np.zeros((len(feature_lists), len(self.labels)), dtype=np.float32)
+        known = self.features.get
+        columns: list[int] = []
+        owners: list[int] = []
         for row, names in enumerate(feature_lists):
-            rows = [self.features[n] for n in names if n in self.features]
-            scores[row] = self.weights[rows].sum(axis=0)
+            for name in names:
+                column = known(name)
+                if column is not None:
+                    columns.append(column)
+                    owners.append(row)
+        # One bincount per label sums every candidate's weight rows at once.
+        picked = self.weights[columns]
+        scores = np.stack(
+            [
+                np.bincount(owners, weights=picked[:, label], minlength=len(feature_lists))
+                for label in range(len(self.labels))
+            ],
+            axis=1,
+        )
         return softmax(scores)
 
     def predict(self, feature_lists: list[list[str]]) -> list[str]:
