@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import settings
 
 from service.api.timeline import PIPELINE_KEY
 from service.app import create_app
-from service.pipeline import TimelinePipeline
+from service.pipeline import TimeExpression, TimelinePipeline
 
 # CI replays the same generated examples every run (a red CI then means a real regression);
 # locally every run explores new ones.
@@ -43,6 +44,19 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture(scope="session")
 def pipeline(app: Flask) -> TimelinePipeline:
     return app.extensions[PIPELINE_KEY]
+
+
+@pytest.fixture(scope="session")
+def tag(pipeline: TimelinePipeline) -> Callable[..., list[TimeExpression]]:
+    """Run the time-expression stage of the real pipeline on one text.
+
+    The anchor defaults to Friday 2013-03-22, the document date of most time-expression tests.
+    """
+
+    def run(text: str, anchor: datetime | None = datetime(2013, 3, 22)) -> list[TimeExpression]:
+        return pipeline.timex(pipeline.nlp(text), anchor)
+
+    return run
 
 
 @pytest.fixture(scope="session")

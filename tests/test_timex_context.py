@@ -10,22 +10,10 @@ from datetime import datetime
 import pytest
 
 from service.pipeline.records import TimeExpression
-from service.pipeline.timex import TimexTagger
 
 FRIDAY = datetime(2013, 3, 22)
 MONDAY = datetime(2013, 3, 25)
 LATE_OCTOBER = datetime(2013, 10, 28)  # a Monday, in the fourth quarter
-
-
-@pytest.fixture(scope="module")
-def tag(pipeline):
-    """Tag one text against an anchor and return its time expressions."""
-    tagger: TimexTagger = pipeline.timex
-
-    def run(text: str, anchor: datetime | None = FRIDAY) -> list[TimeExpression]:
-        return tagger(pipeline.nlp(text), anchor)
-
-    return run
 
 
 def value_of(expressions: list[TimeExpression], text: str) -> str:

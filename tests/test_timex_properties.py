@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 from datetime import date, datetime
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -74,11 +73,6 @@ def test_normaliser_functions_raise_only_unnormalisable(function, text):
 def test_interval_of_never_raises(value):
     interval = interval_of(value)
     assert interval is None or interval.start <= interval.end
-
-
-@pytest.fixture(scope="module")
-def tag(pipeline):
-    return lambda text, anchor: pipeline.timex(pipeline.nlp(text), anchor)
 
 
 @settings(

@@ -7,20 +7,8 @@ from datetime import datetime
 import pytest
 
 from service.pipeline.records import TimeExpression
-from service.pipeline.timex import TimexTagger
 
 FRIDAY = datetime(2013, 3, 22)  # the document date of most cases: a Friday
-
-
-@pytest.fixture(scope="module")
-def tag(pipeline):
-    """Tag one text against an anchor and return its time expressions."""
-    tagger: TimexTagger = pipeline.timex
-
-    def run(text: str, anchor: datetime | None = FRIDAY) -> list[TimeExpression]:
-        return tagger(pipeline.nlp(text), anchor)
-
-    return run
 
 
 def only(expressions: list[TimeExpression], text: str) -> TimeExpression:
