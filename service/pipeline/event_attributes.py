@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
-NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
 HEDGES = frozenset({"possible", "likely", "unlikely", "able", "expected", "probably", "perhaps"})
 _PERFECT = frozenset({"have", "has", "had", "'ve", "'d", "having"})
 _TENSE_BY_TAG = {
