@@ -64,20 +64,16 @@ def serve_metrics() -> Response:
     return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)
 
 
-def _start_clock() -> None:
-    g.metrics_started = time.perf_counter()
-
-
 def _record(response: Response) -> Response:
     route = request.url_rule.rule if request.url_rule is not None else "<unmatched>"
     REQUESTS.labels(request.method, route, str(response.status_code)).inc()
-    elapsed = time.perf_counter() - g.get("metrics_started", time.perf_counter())
+    elapsed = time.perf_counter() - g.get("started", time.perf_counter())
     LATENCY.labels(request.method, route).observe(elapsed)
     return response
 
 
 def init_app(app: Flask) -> None:
-    """Serve ``/metrics`` and count every request."""
-    app.before_request(_start_clock)
+    """Serve ``/metrics`` and count every request (timed from ``g.started``, which
+    ``request_log`` sets; register after it)."""
     app.after_request(_record)
     app.register_blueprint(blp)
