@@ -1,11 +1,14 @@
 """HTTP load: gunicorn with 1 and 2 workers, closed-loop clients at concurrency 1, 4 and 16.
 
-Usage: .venv/bin/python bench/http_load.py [--duration 20] [--workers 1 2] [--concurrency 1 4 16]
+Usage: .venv/bin/python bench/http_load.py [--duration 20] [--runs 3] [--workers 1 2]
+    [--concurrency 1 4 16]
 
 Starts ``python -m service`` (preloaded, sync workers) on a free port for each worker count and
 POSTs ~1 000-word articles (paragraphs of the TimeML texts in new orders) from Python threads on
-127.0.0.1 for --duration seconds per cell. Prints requests/s, p50/p95/p99 latency, RSS and PSS
-per worker and in total, and the 2-worker / 1-worker throughput ratio (bar: >= 1.7).
+127.0.0.1 for --duration seconds per run. Each (workers, concurrency) cell is run --runs times,
+the concurrencies taking turns, and the table gives the medians over the runs of requests/s,
+p50/p95/p99 latency and CPU, with each run's requests/s. Then RSS and PSS per worker and in
+total, and the 2-worker / 1-worker ratio of the median requests/s (bar: >= 1.7).
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from _common import (
@@ -20,12 +25,29 @@ from _common import (
     build_articles,
     load_average,
     machine_note,
+    median,
     percentile,
     read_corpus,
     run_load,
     table,
     timeline_body,
 )
+
+HEADERS = [
+    "workers",
+    "concurrency",
+    "requests",
+    "req/s (median)",
+    "req/s per run",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "non-200",
+    "workers' CPU",
+    "CPU ms/request",
+    "client CPU",
+    "load avg before",
+]
 
 
 def client_cpu_seconds() -> float:
@@ -34,10 +56,58 @@ def client_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def measure(
+    server: Server, next_body: Callable[[int], bytes], concurrency: int, duration: float
+) -> dict[str, float]:
+    """One run of one cell: requests/s, latency percentiles, failures and CPU shares."""
+    load_before = float(load_average())
+    cpu_before = client_cpu_seconds()
+    worker_cpu_before = server.worker_cpu_seconds()
+    result = run_load(server.port, next_body, concurrency, duration)
+    cpu = client_cpu_seconds() - cpu_before
+    worker_cpu = server.worker_cpu_seconds() - worker_cpu_before
+    done = len(result.latencies_ms)
+    bad = sum(n for s, n in result.statuses.items() if s != 200) + sum(result.errors.values())
+    return {
+        "requests": done,
+        "rate": result.rate,
+        **{f"p{q}": percentile(result.latencies_ms, q) for q in (50, 95, 99)},
+        "bad": bad,
+        "worker_cpu": worker_cpu / result.elapsed_s,
+        "cpu_per_request": worker_cpu / max(done, 1) * 1000,
+        "client_cpu": cpu / result.elapsed_s,
+        "load": load_before,
+    }
+
+
+def summary_row(workers: int, concurrency: int, runs: list[dict[str, float]]) -> tuple:
+    """The table row of one cell: medians over its runs, totals of requests and failures."""
+
+    def mid(key: str) -> float:
+        return median([run[key] for run in runs])
+
+    return (
+        workers,
+        concurrency,
+        sum(int(run["requests"]) for run in runs),
+        mid("rate"),
+        " ".join(f"{run['rate']:.2f}" for run in runs),
+        f"{mid('p50'):.0f}",
+        f"{mid('p95'):.0f}",
+        f"{mid('p99'):.0f}",
+        sum(int(run["bad"]) for run in runs),
+        f"{mid('worker_cpu'):.0%}",
+        f"{mid('cpu_per_request'):.0f}",
+        f"{mid('client_cpu'):.0%}",
+        " ".join(f"{run['load']:.2f}" for run in runs),
+    )
+
+
 def main() -> None:
     """Run every cell and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--duration", type=float, default=20.0, help="seconds per cell")
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds per run")
+    parser.add_argument("--runs", type=int, default=3, help="runs per cell; medians reported")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--words", type=int, default=1000)
@@ -56,35 +126,21 @@ def main() -> None:
         log_path = Path(f"/tmp/timeline-http-load-{workers}w.log")
         with Server(workers=workers, log_path=log_path) as server:
             run_load(server.port, lambda i: bodies[i % len(bodies)], workers * 2, 60, 4 * workers)
-            for concurrency in args.concurrency:
-                load_before = load_average()
-                cpu_before = client_cpu_seconds()
-                worker_cpu_before = server.worker_cpu_seconds()
-                result = run_load(
-                    server.port, lambda i: bodies[(i * 7) % len(bodies)], concurrency, args.duration
-                )
-                cpu = client_cpu_seconds() - cpu_before
-                worker_cpu = server.worker_cpu_seconds() - worker_cpu_before
-                bad = sum(n for s, n in result.statuses.items() if s != 200)
-                bad += sum(result.errors.values())
-                rates[(workers, concurrency)] = result.rate
-                rows.append(
-                    (
-                        workers,
-                        concurrency,
-                        len(result.latencies_ms),
-                        result.rate,
-                        f"{percentile(result.latencies_ms, 50):.0f}",
-                        f"{percentile(result.latencies_ms, 95):.0f}",
-                        f"{percentile(result.latencies_ms, 99):.0f}",
-                        bad,
-                        f"{worker_cpu / result.elapsed_s:.0%}",
-                        f"{worker_cpu / max(len(result.latencies_ms), 1) * 1000:.0f}",
-                        f"{cpu / result.elapsed_s:.0%}",
-                        load_before,
+            runs: dict[int, list[dict[str, float]]] = defaultdict(list)
+            for run in range(args.runs):
+                for concurrency in args.concurrency:
+                    measured = measure(
+                        server, lambda i: bodies[(i * 7) % len(bodies)], concurrency, args.duration
                     )
-                )
-                print(" ".join(str(v) for v in rows[-1]), flush=True)
+                    runs[concurrency].append(measured)
+                    print(
+                        f"run {run + 1}/{args.runs}, workers {workers}, concurrency {concurrency}: "
+                        f"{measured['rate']:.2f} req/s, p50 {measured['p50']:.0f} ms",
+                        flush=True,
+                    )
+            for concurrency in args.concurrency:
+                rows.append(summary_row(workers, concurrency, runs[concurrency]))
+                rates[(workers, concurrency)] = median([r["rate"] for r in runs[concurrency]])
             memory = server.memory()
             restarts = server.boots() - workers
         memory_rows.append(
@@ -101,28 +157,10 @@ def main() -> None:
         )
 
     print(
-        f"\n## HTTP load: articles of ~{mean_words:.0f} words, {args.duration:.0f} s per cell, "
-        "gunicorn sync workers, preloaded"
+        f"\n## HTTP load: articles of ~{mean_words:.0f} words, {args.runs} runs of "
+        f"{args.duration:.0f} s per cell (medians), gunicorn sync workers, preloaded"
     )
-    print(
-        table(
-            [
-                "workers",
-                "concurrency",
-                "requests",
-                "req/s",
-                "p50 ms",
-                "p95 ms",
-                "p99 ms",
-                "non-200",
-                "workers' CPU",
-                "CPU ms/request",
-                "client CPU",
-                "load avg before",
-            ],
-            rows,
-        )
-    )
+    print(table(HEADERS, rows))
     print("\n## Memory after the load (MiB; PSS splits shared pages among the processes)")
     print(
         table(
@@ -140,7 +178,7 @@ def main() -> None:
         )
     )
     if 1 in args.workers and 2 in args.workers:
-        print("\n## 2 workers / 1 worker, requests/s (bar >= 1.7)")
+        print("\n## 2 workers / 1 worker, median requests/s (bar >= 1.7)")
         ratio_rows = []
         for concurrency in args.concurrency:
             ratio = rates[(2, concurrency)] / rates[(1, concurrency)]

@@ -1,15 +1,19 @@
-"""The rule data: every rule's examples hold, and inconsistent data refuses to load."""
+"""The rule data: every rule's examples hold, inconsistent data refuses to load, needles hold."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from service.pipeline.timex import TimexTagger
-from service.pipeline.timex.rules import RESOURCES, RuleDataError, load_rules
+from service.pipeline.timex.recognise import fold_case
+from service.pipeline.timex.rules import DIGIT, RESOURCES, RuleDataError, load_rules, needles
 
 RULES = load_rules().rules
 EXAMPLES = [
@@ -91,3 +95,49 @@ def test_missing_table_needed_by_code_refuses_to_load(resources):
     path.write_text(path.read_text(encoding="utf-8").replace("\nnumbers:", "\nunused:"), "utf-8")
     with pytest.raises(RuleDataError, match="missing tables"):
         load_rules(resources)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?:jan|feb)\.?\s+\d", [{"jan", "feb"}, {DIGIT}]),
+        (r"(?-i:May|MAY)\s+(?:the\s+)?\d{1,2}", [{"may"}, {DIGIT}]),
+        (r"sept?\s*(?:ember)?", [{"sep"}]),
+        (r"(?:early|late)?\s*\w+", []),
+        (r"(?<!x)(?:a|an|\w+)\s+ago(?=\s)", [{"ago"}]),
+        (r"\d+(?:st|nd)", [{DIGIT}, {"st", "nd"}]),
+        (r"1[89]\d\d", [{"18", "19"}]),
+    ],
+)
+def test_needles_every_match_must_hold(pattern, expected):
+    found = needles(re.compile(pattern, re.IGNORECASE))
+    assert sorted(map(sorted, found)) == sorted(map(sorted, expected))
+
+
+def holds(text: str, group: frozenset[str]) -> bool:
+    """Whether ``text`` holds a needle of ``group``."""
+    folded = fold_case(text)
+    return any(re.search(r"\d", folded) if n == DIGIT else n in folded for n in group)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
+def test_every_example_match_holds_its_rule_needles(rule):
+    matches = [m.group(0) for ex in rule.examples for m in rule.regex.finditer(ex.text)]
+    assert matches
+    assert all(holds(match, group) for match in matches for group in rule.needles)
+
+
+# Words of the rules' own examples, and characters a case-insensitive pattern treats specially.
+PIECES = sorted(
+    {word for rule in RULES for ex in rule.examples for word in ex.text.split()}
+    | {"İ", "ı", "ſ", "K", "’", "٣", "-", "/", ":", ",", "."}
+)
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12), st.sampled_from(["", " "]))
+@settings(max_examples=200, deadline=None)
+def test_every_match_of_made_up_text_holds_its_rule_needles(words, separator):
+    text = separator.join(words)
+    for rule in RULES:
+        matches = [m.group(0) for m in rule.regex.finditer(text)]
+        assert all(holds(match, group) for match in matches for group in rule.needles)

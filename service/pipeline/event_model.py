@@ -8,6 +8,8 @@ feature and the probability a candidate needs to be an event.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -56,26 +58,24 @@ class EventModel:
             threshold=np.array(self.threshold),
         )
 
+    @cached_property
+    def _rows(self) -> np.ndarray:
+        """The weights in float64 with a zero row appended, the row of unknown features."""
+        zero = np.zeros((1, self.weights.shape[1]))
+        return np.vstack([self.weights, zero]).astype(np.float64)
+
     def probabilities(self, feature_lists: list[list[str]]) -> np.ndarray:
         """Return the (candidates, labels) label probabilities of each candidate's features."""
-        known = self.features.get
-        columns: list[int] = []
-        owners: list[int] = []
-        for row, names in enumerate(feature_lists):
-            for name in names:
-                column = known(name)
-                if column is not None:
-                    columns.append(column)
-                    owners.append(row)
-        # One bincount per label sums every candidate's weight rows at once.
-        picked = self.weights[columns]
-        scores = np.stack(
-            [
-                np.bincount(owners, weights=picked[:, label], minlength=len(feature_lists))
-                for label in range(len(self.labels))
-            ],
-            axis=1,
-        )
+        lengths = np.fromiter(map(len, feature_lists), np.intp, len(feature_lists))
+        unknown = repeat(len(self.weights))
+        names = chain.from_iterable(feature_lists)
+        rows = np.fromiter(map(self.features.get, names, unknown), np.intp, int(lengths.sum()))
+        scores = np.zeros((len(feature_lists), len(self.labels)))
+        filled = lengths > 0
+        if filled.any():
+            # Each candidate's weight rows summed in order, as one segmented sum over all of them.
+            starts = (np.cumsum(lengths) - lengths)[filled]
+            scores[filled] = np.add.reduceat(self._rows[rows], starts, axis=0)
         return softmax(scores)
 
     def predict(self, feature_lists: list[list[str]]) -> list[str]:

@@ -131,13 +131,13 @@ class TimelinePipeline:
         For callers that parse once and extract several times (evaluation with several models);
         the service itself goes through :meth:`process_many`.
 
-        doc (Doc): ``self.nlp(request.text)``.
+        doc (Doc): ``self.nlp(request.text)``, whose text is ``request.text`` (spaCy keeps it).
         request (DocumentRequest): the document's date, id and language.
         RETURNS (TimelineResult): plain records.
         """
         clock = _StageClock(self.observer)
         document_date, anchor = resolve_document_date(request.text, request.document_date)
-        time_expressions = clock.run("timex", self.timex, doc, anchor)
+        time_expressions = clock.run("timex", self.timex, doc, anchor, request.text)
         entities = clock.run("entities", self.entities, doc)
         events = clock.run("events", self.events, doc, entities, time_expressions, anchor)
         timeline = clock.run("timeline", build_timeline, events)

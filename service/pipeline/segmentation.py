@@ -11,6 +11,8 @@ Register by importing this module; add with ``nlp.add_pipe(LINE_SENTENCES, befor
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,10 +26,13 @@ def line_sentences(doc: Doc) -> Doc:
     doc (Doc): a tokenised document, not yet parsed.
     RETURNS (Doc): the same document, sentence starts preset.
     """
-    for token in doc[1:-1]:
-        if "\n" not in token.text or not token.is_space:
+    if len(doc) < 3:
+        return doc
+    # Only whitespace tokens can hold a line break: find them in the token array.
+    for i in (np.flatnonzero(doc.to_array(IS_SPACE)[1:-1]) + 1).tolist():
+        if "\n" not in doc[i].text:
             continue
-        before, after = doc[token.i - 1], doc[token.i + 1]
+        before, after = doc[i - 1], doc[i + 1]
         wrapped = (before.is_lower or before.text == ",") and after.is_lower
         if not wrapped and not after.is_space:
             after.is_sent_start = True

@@ -19,7 +19,7 @@ from service.pipeline.records import TimeExpression
 from service.pipeline.timex.grammar import is_valid_value
 from service.pipeline.timex.intervals import interval_of
 from service.pipeline.timex.normalise import UnnormalisableError, fill, warm_up
-from service.pipeline.timex.recognise import TenseFinder, find_candidates
+from service.pipeline.timex.recognise import RuleIndex, TenseFinder, find_candidates
 from service.pipeline.timex.resolve import Anchors, resolve
 from service.pipeline.timex.rules import RESOURCES, load_rules
 
@@ -48,25 +48,30 @@ class TimexTagger:
     def __init__(self, nlp: Language, resources: Path = RESOURCES) -> None:
         self.nlp = nlp
         self.ruleset = load_rules(resources)
-        triggers = self.ruleset.triggers
+        self.index = RuleIndex(self.ruleset.rules)
+        triggers, strings = self.ruleset.triggers, nlp.vocab.strings
+        # By string id: a word's id is its hash, the same in every memory zone.
         self._is_trigger = lru_cache(maxsize=TRIGGER_CACHE_SIZE)(
-            lambda word: triggers.fullmatch(word) is not None
+            lambda word_id: triggers.fullmatch(strings[word_id]) is not None
         )
         warm_up()
 
-    def __call__(self, doc: Doc, anchor: datetime | None) -> list[TimeExpression]:
+    def __call__(
+        self, doc: Doc, anchor: datetime | None, text: str | None = None
+    ) -> list[TimeExpression]:
         """Return the time expressions of ``doc``, values resolved against ``anchor``.
 
         doc (Doc): the parsed document.
         anchor (datetime | None): the document date; None leaves relative values as placeholders.
+        text (str | None): ``doc.text`` if the caller has it (spaCy rebuilds it token by token).
         RETURNS (list[TimeExpression]): expressions in text order, ids "t1", "t2", ...
         """
         dct = anchor.date() if anchor is not None else None
         anchors = Anchors(dct)
         found: list[TimeExpression] = []
-        text = doc.text
+        text = doc.text if text is None else text
         tense_of = TenseFinder(doc)
-        for candidate in find_candidates(doc, self.ruleset.rules, self._is_trigger):
+        for candidate in find_candidates(doc, text, self.index, self._is_trigger):
             try:
                 raw, mod = fill(candidate.rule, candidate.match, self.ruleset.tables)
                 tense = None

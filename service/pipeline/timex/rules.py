@@ -10,8 +10,11 @@ Anything inconsistent raises :class:`RuleDataError` at start-up.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from re import _constants as sre  # the standard library's own regex parser, to read patterns
+from re import _parser as sre_parse
 from typing import Any
 
 import yaml
@@ -32,6 +35,13 @@ TEMPLATE_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([a-z][a-z0-9_]*))?\}"
 _START = r"(?<![\w$£€])"
 _END = r"(?![\w%]|[.,]\d|-\w)"
 _RULE_KEYS = frozenset({"name", "pattern", "value", "mod", "examples"})
+# The needle standing for "a character that \d matches" (see Rule.needles); literals hold no NUL.
+DIGIT = "\0digit"
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+# Bounds of the needle analysis: strings per set, and sets per rule.
+MAX_NEEDLES = 64
+MAX_NEEDLE_SETS = 3
 
 
 class RuleDataError(ValueError):
@@ -58,6 +68,9 @@ class Rule:
     mod: str | None
     examples: tuple[Example, ...]
     priority: int
+    # Every match contains a string of each of these sets, lower-cased (``DIGIT``: a digit), so
+    # a text lacking every string of one set needs no search; empty when none is known.
+    needles: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,4 +187,160 @@ def _build_rule(
     )
     if not examples:
         raise RuleDataError(f"rule {name}: at least one example is required")
-    return Rule(name, timex_type, regex, value, mod, examples, priority)
+    return Rule(name, timex_type, regex, value, mod, examples, priority, needles(regex))
+
+
+def needles(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case strings such that every match of ``regex`` contains one of each set.
+
+    Read from the parsed pattern: runs of literals and of small finite alternatives, groups,
+    branches and repeats of at least one; anything else requires nothing. At most
+    ``MAX_NEEDLE_SETS`` not implied by another, the most selective (longest shortest string,
+    then fewest strings).
+    """
+    parsed = sre_parse.parse(regex.pattern, regex.flags)
+    found = {_minimal(group) for group in _requirements(parsed)}
+    kept = [group for group in found if not any(_implies(other, group) for other in found)]
+    return tuple(sorted(kept, key=_selectivity, reverse=True)[:MAX_NEEDLE_SETS])
+
+
+def _implies(group: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether a text holding a string of ``group`` holds one of ``other`` (a different set)."""
+    return group != other and all(_holds(needle, other) for needle in group)
+
+
+def _holds(needle: str, group: frozenset[str]) -> bool:
+    """Whether a text holding ``needle`` holds a string of ``group``."""
+    if needle == DIGIT:
+        return DIGIT in group
+    return any(s in needle for s in group) or (DIGIT in group and any(map(str.isdigit, needle)))
+
+
+def _minimal(strings: set[str]) -> frozenset[str]:
+    """The same set with fewer strings: a text holding a dropped one holds a kept one."""
+    if DIGIT in strings:
+        strings = {s for s in strings if not any(map(str.isdigit, s))} | {DIGIT}
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
+
+
+def _requirements(items: Iterable[tuple[object, Any]]) -> list[set[str]]:
+    """The needle sets of a concatenation: its runs of finite parts, and its other parts' sets."""
+    found: list[set[str]] = []
+    run: set[str] = {""}
+    for op, argument in items:
+        strings = _strings(op, argument)
+        if strings is not None:
+            longer = _product(run, strings)
+            if longer is not None:
+                run = longer
+                continue
+            _add_run(found, run)
+            run = strings
+            continue
+        _add_run(found, run)
+        run = {""}
+        found.extend(_node_requirements(op, argument))
+    _add_run(found, run)
+    return found
+
+
+def _add_run(found: list[set[str]], run: set[str]) -> None:
+    """Keep a run's strings as a needle set unless the run can match the empty string."""
+    if "" not in run:
+        found.append(run)
+
+
+def _node_requirements(op: object, argument: Any) -> list[set[str]]:
+    """The needle sets of a part with too many (or unknown) strings: group, repeat, branch."""
+    if op is sre.SUBPATTERN:
+        return _requirements(argument[3])
+    if op is sre.ATOMIC_GROUP:
+        return _requirements(argument)
+    if op in _REPEATS:
+        return _requirements(argument[2]) if argument[0] >= 1 else []
+    if op is sre.BRANCH:
+        best = [max(_requirements(alt), key=_selectivity, default=None) for alt in argument[1]]
+        return [] if None in best else [set().union(*best)]
+    if op is sre.IN and all(map(_is_digit_item, argument)):
+        return [{DIGIT}]
+    return []
+
+
+def _strings(op: object, argument: Any) -> set[str] | None:
+    """Every string a part can match, lower-cased, if they are few and plain ASCII; else None."""
+    if op in _ZERO_WIDTH:
+        return {""}
+    if op is sre.LITERAL:
+        return {chr(argument).lower()} if 32 <= argument < 127 else None
+    if op is sre.IN:
+        return _class_strings(argument)
+    if op is sre.SUBPATTERN:
+        return _sequence_strings(argument[3])
+    if op is sre.BRANCH:
+        alternatives = [_sequence_strings(alt) for alt in argument[1]]
+        return None if None in alternatives else _capped(set().union(*alternatives))
+    if op in _REPEATS and argument[1] <= 3:
+        body = _sequence_strings(argument[2])
+        if body is None:
+            return None
+        repeated = [_power(body, n) for n in range(argument[0], argument[1] + 1)]
+        return None if None in repeated else _capped(set().union(*repeated))
+    return None
+
+
+def _class_strings(items: list[tuple[object, Any]]) -> set[str] | None:
+    """The characters of a class of plain ASCII literals and short ranges ("[5-9]"), or None."""
+    characters: set[str] = set()
+    for op, argument in items:
+        if op not in (sre.LITERAL, sre.RANGE):
+            return None
+        low, high = (argument, argument) if op is sre.LITERAL else argument
+        if not 32 <= low <= high < min(127, low + 16):
+            return None
+        characters.update(chr(code).lower() for code in range(low, high + 1))
+    return characters
+
+
+def _sequence_strings(items: Iterable[tuple[object, Any]]) -> set[str] | None:
+    """Every string a concatenation can match, if few and plain ASCII; else None."""
+    strings: set[str] | None = {""}
+    for op, argument in items:
+        part = _strings(op, argument)
+        strings = _product(strings, part) if part is not None and strings is not None else None
+    return strings
+
+
+def _power(strings: set[str], times: int) -> set[str] | None:
+    """Every concatenation of ``times`` strings of ``strings``, if few; else None."""
+    result: set[str] | None = {""}
+    for _ in range(times):
+        result = _product(result, strings) if result is not None else None
+    return result
+
+
+def _product(left: set[str], right: set[str]) -> set[str] | None:
+    """Each string of ``left`` followed by each of ``right``, if few; else None."""
+    if len(left) * len(right) > MAX_NEEDLES:
+        return None
+    return {a + b for a in left for b in right}
+
+
+def _capped(strings: set[str]) -> set[str] | None:
+    """``strings`` if few; else None."""
+    return strings if len(strings) <= MAX_NEEDLES else None
+
+
+def _is_digit_item(item: tuple[object, Any]) -> bool:
+    """Whether a character-class item matches digits only."""
+    op, argument = item
+    if op is sre.CATEGORY:
+        return argument is sre.CATEGORY_DIGIT
+    if op is sre.RANGE:
+        return ord("0") <= argument[0] <= argument[1] <= ord("9")
+    return op is sre.LITERAL and ord("0") <= argument <= ord("9")
+
+
+def _selectivity(strings: Iterable[str]) -> tuple[int, int]:
+    """Longer shortest needle first, then fewer needles; a digit counts as one character."""
+    strings = list(strings)
+    return min(len(s) if s != DIGIT else 1 for s in strings), -len(strings)
