@@ -1,20 +1,16 @@
 """Word lists of the entity and event stages, loaded once from ``service/resources/en/events/``.
 
-Each list is a data file: one entry a line, ``#`` starts a comment line, a duplicate entry is an
-error (the stage refuses to start rather than silently keep one of two meanings).
+Each list is a data file read by ``word_lists``; a line's fields are separated by tabs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "en" / "events"
+from service.pipeline.word_lists import WORD_LISTS, WordListError, data_lines
 
-
-class LexiconError(ValueError):
-    """A word list is malformed: a duplicate entry or a line without its fields."""
+RESOURCE_DIR = WORD_LISTS / "events"
 
 
 def read_entries(name: str, fields: int = 1) -> list[tuple[str, ...]]:
@@ -27,14 +23,12 @@ def read_entries(name: str, fields: int = 1) -> list[tuple[str, ...]]:
     path = RESOURCE_DIR / name
     entries: list[tuple[str, ...]] = []
     seen: set[str] = set()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in data_lines(path):
         parts = tuple(part.strip() for part in line.split("\t"))
         if len(parts) != fields:
-            raise LexiconError(f"{path}:{number}: expected {fields} field(s), got {len(parts)}")
+            raise WordListError(path, number, f"expected {fields} field(s), got {len(parts)}")
         if parts[0] in seen:
-            raise LexiconError(f"{path}:{number}: duplicate entry {parts[0]!r}")
+            raise WordListError(path, number, f"duplicate entry {parts[0]!r}")
         seen.add(parts[0])
         entries.append(parts)
     return entries
