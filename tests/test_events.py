@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 import pytest
 
+from service.pipeline.event_features import is_candidate
 from service.pipeline.records import Interval, TimeExpression
 
 ANCHOR = datetime(2021, 3, 10)
@@ -201,3 +202,43 @@ def test_frame_rule_overrides_only_a_plain_occurrence(pipeline):
     assert detector._framed(decided, "OCCURRENCE") == "I_ACTION"
     assert detector._framed(decided, "REPORTING") == "REPORTING"
     assert detector._framed(doc[4], "OCCURRENCE") == "OCCURRENCE"  # "close": no frame
+
+
+def test_auxiliaries_are_never_triggers(events_of):
+    events, _ = events_of("The company has sold its plant and was fined by the regulator.")
+    triggers = {e.trigger.text for e in events}
+    assert {"sold", "fined"} <= triggers
+    assert not triggers & {"has", "was"}
+
+
+def test_main_verb_have_stays_a_candidate(pipeline):
+    doc = pipeline.nlp("The group has three plants and has closed one.")
+    owns, helps = doc[2], doc[6]
+    assert (owns.dep_, helps.dep_) == ("ROOT", "aux")
+    assert is_candidate(owns, blocked=False)
+    assert not is_candidate(helps, blocked=False)
+
+
+def test_a_copula_is_never_a_trigger(events_of):
+    events, _ = events_of("The harbour was calm and the mayor is a veteran, but the ferry sank.")
+    triggers = {e.trigger.text for e in events}
+    assert "sank" in triggers
+    assert not triggers & {"was", "is"}
+
+
+def test_a_perception_verb_keeps_its_class(events_of):
+    events, _ = events_of("Fishermen saw the explosion from the pier.")
+    assert event(events, "saw").event_class == "PERCEPTION"
+
+
+def test_future_going_to_is_not_a_trigger(events_of):
+    events, _ = events_of("The factory is going to close next year.")
+    triggers = {e.trigger.text for e in events}
+    assert "close" in triggers
+    assert "going" not in triggers
+
+
+def test_listed_intensional_verb_with_an_event_object_is_framed(pipeline):
+    detector = pipeline.events.detector
+    doc = pipeline.nlp("The council postponed the vote.")
+    assert detector._framed(doc[2], "OCCURRENCE") == "I_ACTION"

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from service.pipeline.event_lexicon import Lexicon
 
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "PROPN", "ADV", "NUM", "ADP"})
+_AUXILIARIES = frozenset({"aux", "auxpass"})
 _CHILD_WORDS = frozenset({"aux", "auxpass", "neg", "det", "case", "mark", "prt"})
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl"})
 _MARKS = frozenset({"mark", "aux"})
@@ -29,8 +30,17 @@ def eventive(token: Token, lexicon: Lexicon) -> bool:
 
 
 def is_candidate(token: Token, blocked: bool) -> bool:
-    """Whether a token may be an event trigger (content word outside times and names)."""
-    return token.pos_ in CANDIDATE_POS and not blocked and token.is_alpha
+    """Whether a token may be an event trigger (content word outside times and names).
+
+    An auxiliary ("has" in "has left", "was" in "was hit") never is: TimeML tags the verb it
+    helps. A main-verb "have" or "be" stays a candidate.
+    """
+    return (
+        token.pos_ in CANDIDATE_POS
+        and not blocked
+        and token.is_alpha
+        and token.dep_ not in _AUXILIARIES
+    )
 
 
 def token_features(token: Token, lexicon: Lexicon) -> list[str]:
@@ -40,61 +50,78 @@ def token_features(token: Token, lexicon: Lexicon) -> list[str]:
     lexicon (Lexicon): the word lists (classed predicates, event nouns).
     RETURNS (list[str]): its features, without duplicates.
     """
-    doc: Doc = token.doc
     lemma = token.lemma_.lower()
+    lower = token.lower_
     head = token.head
     head_lemma = head.lemma_.lower()
     pos, dep = token.pos_, token.dep_
+    lc = lexicon.verb_classes.get(lemma, "-")
+    head_lc = lexicon.verb_classes.get(head_lemma, "-")
     features = [
         "bias",
-        f"w={token.lower_}",
         f"l={lemma}",
         f"p={pos}",
         f"t={token.tag_}",
         f"d={dep}",
         f"pd={pos}|{dep}",
         f"lp={lemma}|{pos}",
-        f"s3={token.lower_[-3:]}|{pos}",
-        f"s4={token.lower_[-4:]}|{pos}",
+        f"s3={lower[-3:]}|{pos}",
+        f"s4={lower[-4:]}|{pos}",
         f"hl={head_lemma}",
         f"hp={head.pos_}|{dep}",
         f"dhl={dep}|{head_lemma}",
-        f"lc={lexicon.verb_classes.get(lemma, '-')}|{pos}",
-        f"hlc={lexicon.verb_classes.get(head_lemma, '-')}|{dep}",
+        f"lc={lc}|{pos}",
+        f"hlc={head_lc}|{dep}",
         f"ln={lemma in lexicon.nominal_events}|{pos}",
         f"e={token.ent_type_ or '-'}",
         f"shape={token.is_title}|{pos}",
     ]
+    features += _neighbour_features(token, pos)
+    features += _child_features(token, lemma, lc, lexicon)
+    if head_lemma in _COPULAS and dep in ("acomp", "attr", "oprd"):
+        features.append(f"pred={dep}|{pos}")  # "is able", "remained a threat": STATE
+    if head.i != token.i and dep in _EMBEDDED:
+        features.append(f"gov={dep}|{head_lc}|{pos}")
+    return list(dict.fromkeys(features))
+
+
+def _neighbour_features(token: Token, pos: str) -> list[str]:
+    """The lemma and tag of the words just before and after the candidate."""
+    doc: Doc = token.doc
+    features = []
     if token.i > 0:
         prev = doc[token.i - 1]
         features += [f"pl={prev.lemma_.lower()}", f"pt={prev.tag_}|{pos}"]
     if token.i + 1 < len(doc):
         nxt = doc[token.i + 1]
         features += [f"nl={nxt.lemma_.lower()}", f"nt={nxt.tag_}|{pos}"]
-    lc = lexicon.verb_classes.get(lemma, "-")
-    deps = []
+    return features
+
+
+def _child_features(token: Token, lemma: str, lc: str, lexicon: Lexicon) -> list[str]:
+    """The candidate's dependents: its frame, function words, clauses and prepositions."""
+    pos = token.pos_
+    features = []
+    deps = set()
     for child in token.children:
-        deps.append(child.dep_)
-        features.append(f"cd={child.dep_}|{pos}")
-        if child.dep_ in _EMBEDDED:
+        child_dep = child.dep_
+        deps.add(child_dep)
+        if child_dep in _EMBEDDED:
             # the frame, not the word: an event or clause complement makes I_ACTION / I_STATE /
             # ASPECTUAL readings ("offered to pay", "kept rising", "completed the takeover")
-            features += [f"fr={child.dep_}|{child.tag_}|{lc}", f"frl={child.dep_}|{lemma}"]
-            if child.dep_ in ("dobj", "pobj") and eventive(child, lexicon):
+            features += [f"fr={child_dep}|{child.tag_}|{lc}", f"frl={child_dep}|{lemma}"]
+            if child_dep == "dobj" and eventive(child, lexicon):
                 features += [f"evobj={lc}", f"evobjl={lemma}"]
-        if child.dep_ in _CHILD_WORDS:
-            features.append(f"cw={child.dep_}|{child.lower_}")
-        elif child.dep_ in _COMPLEMENTS:
-            features.append(f"cc={child.dep_}|{child.tag_}|{lemma}")
-            features += [f"cm={child.dep_}|{g.lower_}" for g in child.children if g.dep_ in _MARKS]
-        elif child.dep_ == "prep":
-            features += [f"cp={child.lower_}|{pos}", f"cpl={child.lower_}|{lemma}"]
+        if child_dep in _CHILD_WORDS:
+            features.append(f"cw={child_dep}|{child.lower_}")
+        elif child_dep in _COMPLEMENTS:
+            features.append(f"cc={child_dep}|{child.tag_}|{lemma}")
+            features += [f"cm={child_dep}|{g.lower_}" for g in child.children if g.dep_ in _MARKS]
+        elif child_dep == "prep":
+            word = child.lower_
+            features += [f"cp={word}|{pos}", f"cpl={word}|{lemma}"]
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and eventive(objects[0], lexicon):
-                features.append(f"cpev={child.lower_}|{lc}")
-    if head.lemma_ in _COPULAS and dep in ("acomp", "attr", "oprd"):
-        features.append(f"pred={dep}|{pos}")  # "is able", "remained a threat": STATE
-    if head.i != token.i and dep in _EMBEDDED:
-        features.append(f"gov={dep}|{lexicon.verb_classes.get(head_lemma, '-')}|{pos}")
-    features.append(f"deps={'+'.join(sorted(set(deps)))}|{lc}")
-    return list(dict.fromkeys(features))
+                features.append(f"cpev={word}|{lc}")
+    features.append(f"deps={'+'.join(sorted(deps))}|{lc}")
+    return features
