@@ -23,6 +23,7 @@ def cat_xml():
 {"".join(tokens)}
 <Markables>
 <EVENT_MENTION m_id="1" pred="sue"><token_anchor t_id="2"/></EVENT_MENTION>
+<EVENT_MENTION m_id="6" pred="x"><token_anchor t_id="10"/></EVENT_MENTION>
 <ENTITY_MENTION m_id="2"><token_anchor t_id="1"/></ENTITY_MENTION>
 <ENTITY_MENTION m_id="3"><token_anchor t_id="3"/></ENTITY_MENTION>
 <ENTITY_MENTION m_id="5"><token_anchor t_id="8"/></ENTITY_MENTION>
@@ -59,6 +60,7 @@ def test_reader_participants(doc):
         for p in doc.participants
     ]
     assert roles == [("Arg0", "sues", "Apple"), ("Arg1", "sues", "Cisco"), ("Arg2", "sues", "x")]
+    assert [doc.text[start:end] for start, end in doc.events] == ["sues", "x"]
 
 
 def event(doc, surface, actors, occurrence=0):
@@ -109,3 +111,15 @@ def test_actor_error_kinds(report):
         "wrong role Arg1->agent": 1,
         "duplicate agent": 1,
     }
+
+
+def test_spurious_kinds_tell_what_the_gold_has_for_the_event(doc):
+    events = [
+        event(doc, "sues", [actor(doc, "May", "agent")]),  # the gold event has another agent
+        event(doc, "x", [actor(doc, "x", "agent", 3)], occurrence=2),  # event without agent
+        event(doc, "x", [actor(doc, "x", "patient", 3)], occurrence=1),  # no gold event
+    ]
+    kinds = dict(evaluate_actors([doc], [events])["error_kinds"])
+    assert kinds["spurious agent"] == 1
+    assert kinds["spurious agent (no gold agent)"] == 1
+    assert kinds["spurious patient (event not annotated)"] == 1

@@ -71,7 +71,10 @@ def actor_errors(
     predictions: Sequence[Sequence[Event]],
     match: CorpusMatch[GoldParticipant, SystemTriple],
 ) -> list[dict]:
-    """Every error: missed triples (was the event found?), wrong role, duplicate, spurious."""
+    """Every error: missed triples (was the event found?), wrong role, duplicate, and spurious
+    triples, told apart by what the gold has for their event: no event mention ("event not
+    annotated"), an event without a participant in that role ("no gold <role>"), or one with
+    another participant in it (plain "spurious <role>")."""
     errors = []
     for index, g in match.missed:
         doc = gold_docs[index]
@@ -87,19 +90,29 @@ def actor_errors(
         other = next(
             (g for g in doc.participants if spans_overlap(_gold_anchor(g), _pred_anchor(t))), None
         )
-        kind = _spurious_kind(other, t.actor.role)
+        kind = _spurious_kind(other, t.actor.role) if other else _unmatched_kind(doc, t)
         span = (t.event.trigger.start, t.event.trigger.end)
         gold_side = _gold(doc, other) if other else None
         errors.append(error(kind, doc.doc_id, doc.text, span, gold_side, _pred(t)))
     return errors
 
 
-def _spurious_kind(gold: GoldParticipant | None, role: str) -> str:
-    if gold is None:
-        return f"spurious {role}"
+def _spurious_kind(gold: GoldParticipant, role: str) -> str:
     if ROLES.get(gold.role) == role:
         return f"duplicate {role}"
     return f"wrong role {gold.role}->{role}"
+
+
+def _unmatched_kind(doc: MeantimeDocument, triple: SystemTriple) -> str:
+    """The kind of a spurious triple whose participant overlaps no gold one of its event."""
+    role = triple.actor.role
+    trigger = (triple.event.trigger.start, triple.event.trigger.end)
+    if not any(overlap(trigger, span) for span in doc.events):
+        return f"spurious {role} (event not annotated)"
+    same_event = (p for p in doc.participants if overlap(trigger, (p.event_start, p.event_end)))
+    if not any(ROLES.get(p.role) == role for p in same_event):
+        return f"spurious {role} (no gold {role})"
+    return f"spurious {role}"
 
 
 def _gold_anchor(participant: GoldParticipant) -> Anchor:

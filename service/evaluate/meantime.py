@@ -53,6 +53,8 @@ class MeantimeDocument:
     participants: tuple[GoldParticipant, ...]
     annotated_end: int
     """Character offset where the annotated sentences end."""
+    events: tuple[tuple[int, int], ...] = ()
+    """Character spans of the gold event mentions (first to last anchor token)."""
 
 
 def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
@@ -79,14 +81,15 @@ def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
         offset += len(surface)
     by_id = {t.t_id: t for t in tokens}
     spans: dict[str, tuple[int, int]] = {}
+    events = []
     dct = None
     for markable in root.iterfind("Markables/*"):
         anchored = [by_id[a.get("t_id")] for a in markable.iter("token_anchor")]
         if anchored:
-            spans[markable.get("m_id", "")] = (
-                min(t.start for t in anchored),
-                max(t.end for t in anchored),
-            )
+            span = (min(t.start for t in anchored), max(t.end for t in anchored))
+            spans[markable.get("m_id", "")] = span
+            if markable.tag == "EVENT_MENTION":
+                events.append(span)
         if markable.tag == "TIMEX3" and markable.get("functionInDocument") == "CREATION_TIME":
             dct = parse_dct_value(markable.get("value"))
     participants = []
@@ -110,7 +113,14 @@ def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
     annotated_end = max((t.end for t in tokens if t.sentence in ANNOTATED_SENTENCES), default=0)
     doc_id = root.get("doc_id") or Path(path).stem
     return MeantimeDocument(
-        doc_id, path, dct, "".join(parts), tuple(tokens), tuple(participants), annotated_end
+        doc_id,
+        path,
+        dct,
+        "".join(parts),
+        tuple(tokens),
+        tuple(participants),
+        annotated_end,
+        tuple(events),
     )
 
 

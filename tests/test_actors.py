@@ -1,0 +1,138 @@
+"""Actors read off the parse, on sentences written for the tests.
+
+The triggers are given here rather than detected, so these tests do not depend on the event
+classifier: each asks for the actors of one word with a chosen set of words counted as events.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.actors import ActorFinder
+from service.pipeline.events import token_entities
+
+
+@pytest.fixture(scope="module")
+def actors_of(pipeline):
+    def run(text, trigger, events=(), times=()):
+        """(text, role) of the actors of the first token ``trigger``; ``events`` are the other
+        words counted as events, ``times`` the words inside time expressions."""
+        doc = pipeline.nlp(text)
+        entities = pipeline.entities(doc)
+        types = {e.id: e.type for e in entities}
+        blocked = [t.text in times for t in doc]
+        triggers = {t.i for t in doc if t.text == trigger or t.text in events}
+        finder = ActorFinder(doc, token_entities(doc, entities), types, blocked, triggers)
+        token = next(t for t in doc if t.text == trigger)
+        return {(a.text, a.role) for a in finder(token)}
+
+    return run
+
+
+def test_hyphenated_word_is_one_actor(actors_of):
+    assert actors_of("Investors bought several re-designs of the phone.", "bought") == {
+        ("Investors", "agent"),
+        ("several re-designs of the phone", "patient"),
+    }
+
+
+def test_hyphenated_subject_keeps_all_its_pieces(actors_of):
+    found = actors_of("Pre-orders of the tablet began on Monday.", "began")
+    assert ("Pre-orders of the tablet", "patient") in found
+
+
+def test_object_controls_the_infinitive(actors_of):
+    found = actors_of("The regulator forced Norvik Bank to raise its capital.", "raise")
+    assert ("Norvik Bank", "agent") in found
+    assert ("The regulator", "agent") not in found
+
+
+def test_object_controls_a_gerund_after_a_preposition(actors_of):
+    found = actors_of("The court barred Delmar Foods from selling the sauce.", "selling")
+    assert ("Delmar Foods", "agent") in found
+
+
+def test_subject_controls_a_gerund_after_by(actors_of):
+    found = actors_of("Marta Quell opened the session by thanking the staff.", "thanking")
+    assert ("Marta Quell", "agent") in found
+
+
+def test_no_subject_is_shared_into_a_quotation(actors_of):
+    found = actors_of('The minister spoke, saying, "Stop the strike now."', "Stop")
+    assert {role for _, role in found} == {"patient"}
+
+
+def test_conjunct_sharing_a_passive_is_passive(actors_of):
+    text = "The phones are designed in Oslo and assembled in Vietnam."
+    assert ("The phones", "patient") in actors_of(text, "assembled")
+
+
+def test_bare_participle_sharing_its_subject_is_passive(actors_of):
+    text = "When asked about the delay, the minister blamed the weather."
+    assert ("the minister", "patient") in actors_of(text, "asked")
+
+
+def test_participle_before_a_noun_has_it_as_patient(actors_of):
+    found = actors_of("Buyers praised the recently released tablet.", "released")
+    assert found == {("the recently released tablet", "patient")}
+
+
+def test_clause_complement_of_a_noun_keeps_its_own_agent(actors_of):
+    text = "Parents filed complaints that the school had ignored their letters."
+    assert ("the school", "agent") in actors_of(text, "ignored", ("complaints",))
+
+
+def test_coordinated_common_nouns_are_one_participant(actors_of):
+    found = actors_of("The new camera can record video and sound.", "record")
+    assert ("video and sound", "patient") in found
+
+
+def test_coordinated_names_stay_separate_actors(actors_of):
+    found = actors_of("Orvane Systems sued Kestrel Foods and Marlow Bank.", "sued")
+    assert {("Kestrel Foods", "patient"), ("Marlow Bank", "patient")} <= found
+
+
+def test_expletive_it_is_no_actor(actors_of):
+    assert actors_of("It is expected that prices will rise.", "expected", ("rise",)) == set()
+
+
+def test_relative_pronoun_standing_for_a_time_is_no_actor(actors_of):
+    text = "Profits grew in the last quarter, which ended in March."
+    found = actors_of(text, "ended", times=("the", "last", "quarter", "March"))
+    assert ("which", "patient") not in found
+
+
+def test_what_changes_follows_in_after_a_change_noun(actors_of):
+    found = actors_of("The increase in fuel prices worried airlines.", "increase")
+    assert ("fuel prices", "patient") in found
+
+
+def test_container_is_the_agent_of_contain(actors_of):
+    found = actors_of("The box contains two cables.", "contains")
+    assert ("The box", "agent") in found
+
+
+def test_subject_of_undergo_is_the_patient(actors_of):
+    found = actors_of("The senator underwent surgery.", "underwent", ("surgery",))
+    assert ("The senator", "patient") in found
+
+
+def test_subject_of_being_in_talks_controls_their_purpose(actors_of):
+    found = actors_of("Orlen executives are in talks to buy the refinery.", "buy", ("talks",))
+    assert ("Orlen executives", "agent") in found
+
+
+def test_no_subject_is_shared_into_a_passive_infinitive(actors_of):
+    text = "The company unveiled its new tablet on Monday, to be released in May."
+    found = actors_of(text, "released", times=("Monday", "May"))
+    assert ("The company", "patient") not in found
+
+
+def test_subject_controls_an_infinitive_after_an_adjective(actors_of):
+    found = actors_of("Farmers will be able to sell their grain abroad.", "sell")
+    assert ("Farmers", "agent") in found
+
+
+def test_subject_controls_a_gerund_after_in(actors_of):
+    found = actors_of("The group displayed its strength in sending fighters abroad.", "sending")
+    assert ("its strength", "agent") not in found
