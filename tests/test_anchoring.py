@@ -15,9 +15,10 @@ from service.pipeline.records import Interval, TimeExpression
 ANCHOR = datetime(2021, 3, 10)
 
 
-def timex(text, phrase, tid, value, type_="DATE"):
-    start = text.index(phrase)
-    interval = Interval(value, value) if len(value) == 10 else None
+def timex(text, phrase, tid, value, type_="DATE", interval=None, last=False):
+    start = text.rindex(phrase) if last else text.index(phrase)
+    if interval is None and len(value) == 10:
+        interval = Interval(value, value)
     return TimeExpression(tid, phrase, start, start + len(phrase), type_, value, interval)
 
 
@@ -189,3 +190,113 @@ def test_headline_report_takes_the_day_the_article_reports_from(anchored):
     text = "Police say the suspect fled.\nThe chief said on Tuesday that roads were closed."
     events = anchored(text, [timex(text, "Tuesday", "t1", "2021-03-09")])
     assert events["say"].time.expression == "t1"
+
+
+def test_a_baseline_of_a_comparison_does_not_date_the_event(anchored):
+    text = "Net income rose to $5 million from $4 million a year ago."
+    events = anchored(text, [timex(text, "a year ago", "t1", "2020")])
+    assert events["rose"].time.expression is None
+
+
+def test_narration_continues_the_period_not_the_baseline_of_a_comparison(anchored):
+    text = (
+        "In the third quarter, net income fell 5%.\n"
+        "Sales rose to $9 million from $8 million a year earlier."
+    )
+    quarter = Interval("2020-07-01", "2020-09-30")
+    year_before = Interval("2019-07-01", "2019-09-30")
+    times = [
+        timex(text, "the third quarter", "t1", "2020-Q3", interval=quarter),
+        timex(text, "a year earlier", "t2", "2019-Q3", interval=year_before),
+    ]
+    events = anchored(text, times)
+    assert events["rose"].time.expression == "t1"
+
+
+def test_a_carried_day_is_named_by_its_latest_mention(anchored):
+    text = (
+        "Police reported on Sunday that two men were arrested.\n"
+        "The men were armed.\n"
+        "They fled.\n"
+        "A car was found.\n"
+        "The mayor spoke on Sunday.\n"
+        "He said the city was calm."
+    )
+    times = [
+        timex(text, "Sunday", "t1", "2021-03-07"),
+        timex(text, "Sunday", "t2", "2021-03-07", last=True),
+    ]
+    assert anchored(text, times)["said"].time.expression == "t2"
+
+
+def test_an_undated_lead_takes_the_news_day_the_lead_gives_next(anchored):
+    text = (
+        "The grandmother said she would travel to Miami.\n"
+        "Thousands of women marched in Havana on Friday."
+    )
+    events = anchored(text, [timex(text, "Friday", "t1", "2021-03-05")])
+    assert events["said"].time.expression == "t1"
+    assert events["said"].time.relation == "IS_INCLUDED"
+
+
+def test_a_noun_event_takes_the_date_of_its_relative_clause(anchored):
+    text = "Police investigated shootings that wounded two doctors in November."
+    events = anchored(text, [timex(text, "November", "t1", "2020-11")])
+    assert events["shootings"].time.expression == "t1"
+    assert events["investigated"].time.expression is None
+
+
+def test_narration_continues_the_time_of_a_clause_not_of_a_noun(anchored):
+    text = "The ministry on Sunday issued a warning after the Aug. 7 bombings.\nThe embassy closed."
+    times = [timex(text, "Sunday", "t1", "2021-03-07"), timex(text, "Aug. 7", "t2", "2020-08-07")]
+    events = anchored(text, times)
+    assert events["bombings"].time.expression == "t2"
+    assert events["closed"].time.expression == "t1"
+
+
+def test_narration_continues_a_period_but_not_for_a_report(anchored):
+    text = "In the nine months, profit rose 5%.\nSales increased 3%, the company said."
+    events = anchored(text, [timex(text, "the nine months", "t1", "P9M", "DURATION")])
+    assert events["increased"].time.expression == "t1"
+    assert events["increased"].time.relation == "DURING"
+    assert events["said"].time.expression is None
+
+
+def test_a_present_event_is_on_the_document_day_the_text_names(anchored):
+    text = (
+        "Rescuers reached the village on Wednesday.\n"
+        "A storm flattened the harbour in 1990.\n"
+        "The fishermen fear another storm."
+    )
+    year = Interval("1990-01-01", "1990-12-31")
+    times = [
+        timex(text, "Wednesday", "t1", "2021-03-10"),
+        timex(text, "1990", "t2", "1990", interval=year),
+    ]
+    events = anchored(text, times)
+    assert events["fear"].time.expression == "t1"
+
+
+def test_a_past_event_does_not_continue_a_date_after_the_document_date(anchored):
+    text = "The ministers will meet tomorrow.\nThe minister read a statement."
+    events = anchored(text, [timex(text, "tomorrow", "t1", "2021-03-11")])
+    assert events["meet"].time.expression == "t1"
+    assert events["read"].time.expression is None
+
+
+def test_a_future_event_continues_a_date_after_the_document_date(anchored):
+    text = "The summit will open on Friday.\nThe leaders will sign a treaty."
+    events = anchored(text, [timex(text, "Friday", "t1", "2021-03-12")])
+    assert events["sign"].time.expression == "t1"
+
+
+def test_a_later_mention_of_a_noun_event_takes_the_time_of_its_dated_mention(anchored):
+    text = (
+        "Police described the Aug. 7 bombings.\n"
+        "Rescuers cleared the street on Sunday.\n"
+        "Investigators linked the bombing to a militant group."
+    )
+    times = [timex(text, "Aug. 7", "t1", "2020-08-07"), timex(text, "Sunday", "t2", "2021-03-07")]
+    events = anchored(text, times)
+    assert events["bombings"].time.expression == "t1"
+    assert events["bombing"].time.expression == "t1"

@@ -2,37 +2,52 @@
 
 Order of preference:
 
-1. a time expression attached to the trigger ("met on Tuesday", "Tuesday's summit"), or to the
-   event it shares its time with through an infinitive, a coordination or a nominal argument
-   ("the campaign began in autumn 2014": the campaign and its beginning); a period or frequency
-   modifying a noun ("a two-day visit", "a daily rally") times that noun only;
+1. a time expression attached to the trigger ("met on Tuesday", "Tuesday's summit", "the Aug. 7
+   bombings"), or to the event it shares its time with through an infinitive, a coordination
+   or a nominal argument ("the campaign began in autumn 2014": the campaign and its beginning);
+   a period or frequency modifying a noun ("a two-day visit", "a daily rally") times that noun
+   only, and the baseline of a comparison ("rose to $5 million from $4 million a year ago")
+   dates nothing outside it;
 2. the nearest date or time of its sentence, unless that one sits in a clause the event is not
    part of (a relative clause, a reported clause, or for a trailing speech verb the clause it
    reports): "the man who arrived on Monday said" leaves "said" alone, and so does "Prices will
-   rise next year, he said". A date of an adverbial clause marked "after"/"before" puts the
-   event AFTER/BEFORE it;
+   rise next year, he said"; a clause that modifies a noun event is part of it ("shootings that
+   wounded two doctors in November"). A date of an adverbial clause marked "after"/"before"
+   puts the event AFTER/BEFORE it;
 3. failing a date, a period or frequency of the event's own clause ("in the last five years",
    DURING);
-4. a report of a later sentence takes the lead's news day ("officials said Friday": a day at
-   most ``LEAD_DAYS`` before the document date in the first ``LEAD_SENTENCES`` sentences),
-   else the time of the last report that had one ("officials said Saturday ... they said");
-5. any other event but a future one takes the last calendar date (not "now") of the
-   ``NARRATION`` previous sentences (news narrates forward from the date it just gave);
-6. a simple past event of a later sentence takes the lead's news day;
-7. reporting, past and future events take the document date with the relation IS_INCLUDED,
+4. a noun event takes the time attached to an earlier mention of the same noun ("the Aug. 7
+   bombings ... the bombings"); a report of a later sentence takes the lead's news day
+   ("officials said Friday": a day at most ``LEAD_DAYS`` before the document date in the
+   first ``LEAD_SENTENCES`` sentences), else the time of the last report that had one
+   ("officials said Saturday ... they said");
+5. a present event (not a perfect) takes the last mention of the document's own day ("today",
+   or "Tuesday" in an article of that Tuesday): the present is the day the article is written;
+6. any other event takes the last calendar date (not "now") of the ``NARRATION`` previous
+   sentences (news narrates forward from the date it just gave; a future event only a date
+   after the document date, a past one only a date up to it), or for an event other than a
+   report the period that sentence happened in ("In the nine months, profit rose 5%. Sales
+   rose 3%"); of that sentence, a time of a clause goes before a time of a noun ("on Sunday
+   issued a warning after the Aug. 7 bombings");
+7. a simple past event of a later sentence takes the lead's news day, and a present or past
+   event of an undated lead the news day the lead gives after it;
+8. reporting, past and future events take the document date with the relation IS_INCLUDED,
    BEFORE or AFTER.
+
+A time carried from another sentence points at its latest mention before the event ("Adams
+said Sunday ... He said"): the value is the same, the expression the nearest.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.records import EventTime, Interval, TimeExpression
+from service.pipeline.records import EventTime, Interval, TextSpan, TimeExpression
 
 ANCHOR_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 POINT_TYPES = frozenset({"DATE", "TIME"})
@@ -40,12 +55,13 @@ POINT_TYPES = frozenset({"DATE", "TIME"})
 SHARED_TIME = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr"})
 # Clauses whose dates do not reach the rest of the sentence.
 CLOSED_CLAUSES = frozenset({"relcl", "ccomp", "csubj", "acl"})
-# Dependencies a time expression climbs through to reach what it modifies.
-_TIMEX_ATTACH = frozenset(
-    {"pobj", "prep", "npadvmod", "compound", "poss", "nummod", "amod", "det", "advmod", "appos"}
-)
+# Dependencies a time expression climbs through to reach what it modifies: in a noun phrase
+# ("the Aug. 7 bombings", "Tuesday's summit"), then through a preposition or as an adverb.
+_IN_NOUN_PHRASE = frozenset({"compound", "poss", "nummod", "amod", "det", "appos", "nmod"})
+_TIMEX_ATTACH = _IN_NOUN_PHRASE | {"pobj", "prep", "npadvmod", "advmod"}
 _BEFORE = frozenset({"before", "until", "till", "by", "prior"})
 _AFTER = frozenset({"after", "since", "following"})
+_COMPARED = frozenset({"from", "than", "compared", "versus", "vs.", "vs"})
 _CLAUSE_HEADS = CLOSED_CLAUSES | {"advcl", "parataxis", "conj"}
 _MAX_CLIMB = 6
 # How a duration attaches when it is the event's time ("for three months", "rose 4% last week").
@@ -72,9 +88,69 @@ class EventToAnchor:
 
 @dataclass(frozen=True)
 class _Time:
+    """A time expression as anchoring sees it: where it sits in the parse and what it names."""
+
     root: Token
     timex: TimeExpression
     relation: str
+    sentence: int  # index of the sentence holding the root
+    baseline: Token | None  # the comparison the time is the baseline of, if any
+    days_back: int | None  # how many days before the document date it starts
+
+    def reaches(self, event: Token) -> bool:
+        """Whether the time can date the event: not a baseline compared with it."""
+        return self.baseline is None or self.baseline.is_ancestor(event)
+
+    @property
+    def after_document(self) -> bool:
+        """Whether it starts after the document date ("tomorrow", "next month")."""
+        return self.days_back is not None and self.days_back < 0
+
+    @property
+    def news_day(self) -> bool:
+        """Whether it is a single day at most ``LEAD_DAYS`` before the document date."""
+        if self.days_back is None or not 0 <= self.days_back <= LEAD_DAYS:
+            return False
+        interval = self.timex.interval
+        return interval is not None and interval.start[:10] == interval.end[:10]
+
+    @property
+    def calendar(self) -> bool:
+        """Whether it is a date or time with a calendar interval (not "now", not "the past")."""
+        return self.timex.type in POINT_TYPES and self.timex.interval is not None
+
+    @property
+    def period(self) -> bool:
+        """Whether it is a period a clause happens in ("In the nine months, profit rose")."""
+        return (
+            self.timex.type == "DURATION"
+            and self.root.dep_ in _ADVERBIAL
+            and not _nominal(self.root)
+        )
+
+
+class Sentences:
+    """The sentences of a document, found by token index.
+
+    doc (Doc): the parsed document.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.sents)
+        self.starts = [sentence.start for sentence in self.spans]
+        self._texts: dict[int, TextSpan] = {}
+
+    def index(self, i: int) -> int:
+        """The index of the sentence holding token ``i``."""
+        return bisect_right(self.starts, i) - 1
+
+    def text_span(self, i: int) -> TextSpan:
+        """The text and offsets of the sentence holding token ``i``, built once per sentence."""
+        index = self.index(i)
+        if index not in self._texts:
+            sentence = self.spans[index]
+            self._texts[index] = TextSpan(sentence.text, sentence.start_char, sentence.end_char)
+        return self._texts[index]
 
 
 class Anchorer:
@@ -83,19 +159,34 @@ class Anchorer:
     doc (Doc): the parsed document.
     time_expressions (Sequence[TimeExpression]): the document's time expressions.
     anchor (datetime | None): the document date, if known.
+    sentences (Sentences | None): the document's sentences, when the caller has them.
+        Defaults to None (found here).
     """
 
     def __init__(
-        self, doc: Doc, time_expressions: Sequence[TimeExpression], anchor: datetime | None
+        self,
+        doc: Doc,
+        time_expressions: Sequence[TimeExpression],
+        anchor: datetime | None,
+        sentences: Sentences | None = None,
     ) -> None:
-        self.doc = doc
         self.anchor = anchor
+        self.sentences = sentences or Sentences(doc)
         self.times: list[_Time] = []
         for timex in time_expressions:
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if timex.type in ANCHOR_TYPES and span is not None and len(span):
-                self.times.append(_Time(span.root, timex, _relation(span.root, timex)))
+                root = span.root
+                sentence = self.sentences.index(root.i)
+                days_back = _days_back(timex, anchor)
+                relation = _relation(root, timex)
+                time = _Time(root, timex, relation, sentence, _baseline(root), days_back)
+                self.times.append(time)
         self.times.sort(key=lambda t: t.root.i)
+        # what later sentences can continue: calendar dates and clauses' periods, no baselines
+        self.carried = [t for t in self.times if t.baseline is None and (t.calendar or t.period)]
+        # days at most LEAD_DAYS before the document date ("officials said Friday")
+        self.news_days = [t for t in self.times if t.news_day]
 
     def __call__(self, events: Sequence[EventToAnchor]) -> list[EventTime | None]:
         """Return the time of each event, in the order given (text order).
@@ -112,23 +203,44 @@ class Anchorer:
                 target = head if head.i in triggers and head != time.root else None
             else:
                 target = _attachment(time.root, triggers)
-            if target is not None:
+            if target is not None and time.reaches(target):
                 governed.setdefault(target.i, time)
         own = [self._governing(event, governed) for event in events]
         report_day = self._report_day(events, own)
         report_time: EventTime | None = None
+        named: dict[str, EventTime] = {}  # noun event lemma -> time attached to a mention of it
         result = []
         for event, time in zip(events, own, strict=True):
-            if time is None and event.event_class == "REPORTING":
-                time = self._lead(event) or report_day or report_time or self._narrated(event)
-            time = time or self._narrated(event)
-            if time is None and event.tense == "PAST" and event.aspect == "NONE":
-                time = self._lead(event)
+            token = event.token
+            if token.pos_ == "NOUN" and time is not None and token.i in governed:
+                named.setdefault(token.lemma_.lower(), time)
+            elif token.pos_ == "NOUN" and time is None:
+                time = named.get(token.lemma_.lower())
+            if time is None:
+                time = self._carried(event, report_day, report_time)
             time = time or self._document_date(event)
             if event.event_class == "REPORTING" and time is not None and time.expression:
                 report_time = time
             result.append(time)
         return result
+
+    def _carried(
+        self, event: EventToAnchor, report_day: EventTime | None, report_time: EventTime | None
+    ) -> EventTime | None:
+        """A time of an earlier sentence, named by its latest mention before the event."""
+        time = None
+        if event.event_class == "REPORTING":
+            time = self._lead(event) or report_day or report_time
+        if event.tense == "PRESENT" and event.aspect != "PERFECTIVE":
+            time = time or self._today(event)
+        time = time or self._narrated(event)
+        if time is None and event.tense == "PAST" and event.aspect == "NONE":
+            time = self._lead(event)
+        time = time or self._ahead_of_lead(event)
+        if time is None or time.expression is None:
+            return time
+        same = [t for t in self.times if t.root.i < event.token.i and t.timex.value == time.value]
+        return _from(same[-1], time.relation) if same else time
 
     def _report_day(
         self, events: Sequence[EventToAnchor], times: Sequence[EventTime | None]
@@ -138,14 +250,12 @@ class Anchorer:
         "Police said Friday ..." dates the undated "said" of the whole article, before it too
         (a headline's "Police say").
         """
-        if self.anchor is None:
-            return None
+        news = {t.timex.id: t for t in self.news_days}
         for event, time in zip(events, times, strict=True):
-            if event.event_class != "REPORTING" or time is None or time.expression is None:
+            if event.event_class != "REPORTING" or event.tense not in ("PAST", "PRESENT"):
                 continue
-            timex = next(t.timex for t in self.times if t.timex.id == time.expression)
-            if _news_day(timex, self.anchor) and event.tense in ("PAST", "PRESENT"):
-                return EventTime(timex.id, timex.value, timex.interval, "IS_INCLUDED")
+            if time is not None and time.expression in news:
+                return _from(news[time.expression], "IS_INCLUDED")
         return None
 
     def _governing(self, event: EventToAnchor, governed: dict[int, _Time]) -> EventTime | None:
@@ -157,15 +267,16 @@ class Anchorer:
             if token.dep_ not in SHARED_TIME or token.head == token:
                 break
             token = token.head
-        sentence = event.token.sent
+        sentence = self.sentences.index(event.token.i)
         scope = {event.token.i} | {t.i for t in event.token.ancestors}
         reported = _reported_clause(event)
         near = [
             t
             for t in self.times
-            if sentence.start <= t.root.i < sentence.end
+            if t.sentence == sentence
             and t.timex.type in POINT_TYPES
-            and not _closed_off(t.root, scope)
+            and t.reaches(event.token)
+            and not _closed_off(t.root, scope, event.token)
             and not (reported is not None and _inside(t.root, reported, event.token))
         ]
         clause = _clause(event.token)
@@ -180,15 +291,15 @@ class Anchorer:
         "There were a dozen attacks in the last five years", "leads we check on a daily basis":
         the event happened during it (DURING), not on a date carried from elsewhere.
         """
-        sentence = event.token.sent
+        sentence = self.sentences.index(event.token.i)
         spans = [
             t
             for t in self.times
-            if sentence.start <= t.root.i < sentence.end
+            if t.sentence == sentence
             and t.timex.type not in POINT_TYPES
             and t.root.dep_ in _ADVERBIAL
             and _clause(t.root) == clause
-            and not _closed_off(t.root, scope)
+            and not _closed_off(t.root, scope, event.token)
         ]
         if not spans:
             return None
@@ -196,48 +307,66 @@ class Anchorer:
         return _from(best)
 
     def _narrated(self, event: EventToAnchor) -> EventTime | None:
-        """The last date of the ``NARRATION`` previous sentences, for non-future events.
+        """The last date of the ``NARRATION`` previous sentences.
 
-        Only a date with a calendar interval carries over ("now" and "the past" do not).
+        Only a date with a calendar interval carries over ("now" and "the past" do not), or for
+        an event other than a report or a future one, a period the previous clause happened in
+        ("In the nine months, profit rose 5%. Sales rose 3%"). Of the sentence that gave it, a
+        time of a clause goes before one that modifies a noun ("on Sunday issued a warning after
+        the Aug. 7 bombings"). A baseline of a comparison ("from $4 a year ago") does not carry;
+        a date after the document date ("tomorrow") carries to a future event only, and to no
+        past or perfect one.
         """
-        if event.tense == "FUTURE":
-            return None
-        start = event.token.sent.start
-        before = [t for t in self.times if t.root.i < start and _calendar(t)]
-        if not before:
+        future = event.tense == "FUTURE"
+        done = event.tense == "PAST" or event.aspect == "PERFECTIVE"
+        sentence = self.sentences.index(event.token.i)
+        periods = event.event_class != "REPORTING" and not future
+        before = [
+            t
+            for t in self.carried
+            if t.sentence < sentence
+            and (t.calendar or periods)
+            and (t.after_document or not future)
+            and not (done and t.after_document)
+        ]
+        if not before or sentence - before[-1].sentence > NARRATION:
             return None
         last = before[-1]
-        if sum(token.is_sent_start for token in self.doc[last.root.i + 1 : start]) >= NARRATION:
-            return None
-        return EventTime(last.timex.id, last.timex.value, last.timex.interval, "IS_INCLUDED")
+        clausal = [t for t in before if t.sentence == last.sentence and not _nominal(t.root)]
+        last = (clausal or before)[-1]
+        return _from(last, "IS_INCLUDED" if last.calendar else "DURING")
 
     def _lead(self, event: EventToAnchor) -> EventTime | None:
         """The news day of the lead ("officials said Friday"), for a report in the present or past.
 
-        The last date or time of the first ``LEAD_SENTENCES`` sentences that is a day (or part
-        of one) at most ``LEAD_DAYS`` before the document date.
+        The last date or time of the first ``LEAD_SENTENCES`` sentences before the event's that
+        is a day (or part of one) at most ``LEAD_DAYS`` before the document date; the last one:
+        the lead's "Friday" after a dateline's "March 12".
         """
-        if self.anchor is None or event.tense not in ("PAST", "PRESENT"):
+        if event.tense not in ("PAST", "PRESENT"):
             return None
-        found = None
-        for time in self.times:
-            if time.root.i >= event.token.sent.start or time.root.sent.start > self._lead_end:
-                break
-            if _news_day(time.timex, self.anchor):
-                found = time  # the last one: the lead's "Friday" after a dateline's "March 12"
-        if found is None:
-            return None
-        return EventTime(found.timex.id, found.timex.value, found.timex.interval, "IS_INCLUDED")
+        sentence = min(self.sentences.index(event.token.i), LEAD_SENTENCES)
+        found = [t for t in self.news_days if t.sentence < sentence]
+        return _from(found[-1], "IS_INCLUDED") if found else None
 
-    @cached_property
-    def _lead_end(self) -> int:
-        """The first token of the last lead sentence."""
-        starts = [0]
-        for sentence in self.doc.sents:
-            starts.append(sentence.start)
-            if len(starts) > LEAD_SENTENCES:
-                break
-        return starts[-1]
+    def _today(self, event: EventToAnchor) -> EventTime | None:
+        """The last mention before the event of the document's own day ("today", "Tuesday")."""
+        found = [t for t in self.news_days if t.root.i < event.token.i and t.days_back == 0]
+        return _from(found[-1], "IS_INCLUDED") if found else None
+
+    def _ahead_of_lead(self, event: EventToAnchor) -> EventTime | None:
+        """The first news day of the lead after a present or past event of the lead.
+
+        "The grandmother of Elian said she is willing to go. (...) Women marched on Friday".
+        """
+        if event.tense not in ("PAST", "PRESENT"):
+            return None
+        if self.sentences.index(event.token.i) >= LEAD_SENTENCES:
+            return None
+        found = [
+            t for t in self.news_days if t.root.i > event.token.i and t.sentence < LEAD_SENTENCES
+        ]
+        return _from(found[0], "IS_INCLUDED") if found else None
 
     def _document_date(self, event: EventToAnchor) -> EventTime | None:
         if self.anchor is None:
@@ -254,21 +383,39 @@ class Anchorer:
         return EventTime(None, day, Interval(day, day), relation)
 
 
-def _calendar(time: _Time) -> bool:
-    """Whether a time is a date or time with a calendar interval (not "now", not "the past")."""
-    return time.timex.type in POINT_TYPES and time.timex.interval is not None
+def _baseline(root: Token) -> Token | None:
+    """The comparison a time is the baseline of ("rose to $5 from $4 a year ago", "compared with
+    a year-earlier loss"): the word that introduces it. "From 1991 to 1997" is a range.
+    """
+    token = root
+    for _ in range(_MAX_CLIMB):
+        head = token.head
+        if head == token:
+            return None
+        if head.lower_ in _COMPARED and not (token == root and token.dep_ == "pobj"):
+            return head
+        if head.pos_ in ("VERB", "AUX"):
+            return None
+        token = head
+    return None
 
 
-def _news_day(timex: TimeExpression, anchor: datetime) -> bool:
-    """Whether a time expression names a day at most ``LEAD_DAYS`` before the document date."""
-    if timex.interval is None or timex.type not in POINT_TYPES:
-        return False
+def _nominal(root: Token) -> bool:
+    """Whether a time modifies a noun ("the Aug. 7 bombings") rather than a clause."""
+    head = root.head
+    while head.pos_ == "ADP" and head.head != head:
+        head = head.head
+    return head != root and head.pos_ in ("NOUN", "PROPN")
+
+
+def _days_back(timex: TimeExpression, anchor: datetime | None) -> int | None:
+    """How many days before the document date a date or time starts (negative: after it)."""
+    if anchor is None or timex.interval is None or timex.type not in POINT_TYPES:
+        return None
     try:
-        start = date.fromisoformat(timex.interval.start[:10])
-        end = date.fromisoformat(timex.interval.end[:10])
+        return (anchor.date() - date.fromisoformat(timex.interval.start[:10])).days
     except ValueError:
-        return False
-    return start == end and 0 <= (anchor.date() - start).days <= LEAD_DAYS
+        return None
 
 
 def _reported_clause(event: EventToAnchor) -> Token | None:
@@ -354,11 +501,15 @@ def _clause(token: Token) -> Token:
     return token
 
 
-def _closed_off(root: Token, scope: set[int]) -> bool:
-    """Whether a time expression sits in a closed clause that does not contain the event."""
+def _closed_off(root: Token, scope: set[int], event: Token) -> bool:
+    """Whether a time expression sits in a closed clause that does not contain the event.
+
+    A clause that modifies a noun event is open to it ("shootings that injured two doctors in
+    November": the shootings happened in November).
+    """
     token = root
     while token.i not in scope:
-        if token.dep_ in CLOSED_CLAUSES:
+        if token.dep_ in CLOSED_CLAUSES and not (token.head == event and event.pos_ == "NOUN"):
             return True
         if token.head == token:
             return False

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from service.pipeline.actors import ActorFinder
-from service.pipeline.anchoring import Anchorer, EventToAnchor
+from service.pipeline.anchoring import Anchorer, EventToAnchor, Sentences
 from service.pipeline.event_attributes import read_attributes
 from service.pipeline.event_detection import EventDetector
 from service.pipeline.event_model import MODEL_PATH, EventModel
@@ -57,7 +57,8 @@ class EventExtractor:
         types = {e.id: e.type for e in entities}
         finder = ActorFinder(doc, entity_of, types, in_timex, set(classes))
         attributes = [read_attributes(t, _governor_class(t, classes)) for t, _ in triggers]
-        times = Anchorer(doc, time_expressions, anchor)(
+        sentences = Sentences(doc)
+        times = Anchorer(doc, time_expressions, anchor, sentences)(
             [
                 EventToAnchor(token, event_class, attrs.tense, attrs.aspect)
                 for (token, event_class), attrs in zip(triggers, attributes, strict=True)
@@ -67,14 +68,13 @@ class EventExtractor:
         for number, ((token, event_class), attrs, time) in enumerate(
             zip(triggers, attributes, times, strict=True), start=1
         ):
-            sentence = token.sent
             events.append(
                 Event(
                     id=f"e{number}",
                     trigger=TextSpan(token.text, token.idx, token.idx + len(token)),
                     lemma=token.lemma_.lower(),
                     event_class=event_class,
-                    sentence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
+                    sentence=sentences.text_span(token.i),
                     tense=attrs.tense,
                     aspect=attrs.aspect,
                     polarity=attrs.polarity,
