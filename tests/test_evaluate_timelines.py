@@ -55,6 +55,8 @@ def test_reading_a_timeline_file():
         ("2010-06", "2010-06-XX"),
         ("2010", "2010-XX-XX"),
         ("2014-FA", "2014-XX-XX"),
+        ("2010-W22", "2010-06-XX"),
+        ("2006-W13", "2006-03-XX"),
         ("198X", "198X-XX-XX"),
         ("XXX-XX-XX", "XXXX-XX-XX"),
         ("PRESENT_REF", "XXXX-XX-XX"),

@@ -13,7 +13,7 @@ from service.pipeline.event_coreference import (
     mention_features,
     verb_forms,
 )
-from service.pipeline.mention_time import mention_time
+from service.pipeline.mention_time import document_times, mention_time
 from service.pipeline.participants import Participant, event_participants
 from service.pipeline.records import (
     Actor,
@@ -24,6 +24,7 @@ from service.pipeline.records import (
     EventTime,
     Interval,
     TextSpan,
+    TimeExpression,
     TimelineResult,
 )
 from service.pipeline.story import UNKNOWN_DATE, build_story
@@ -415,3 +416,141 @@ def test_a_future_event_is_only_after_its_document_date():
         replace(event("e1", "vote", "vote", time=after), tense="FUTURE"), "2017-05-09"
     )
     assert (time.value, time.window) == (None, ("2017-05-09", "\uffff"))
+
+
+# Dating mentions in their document
+
+
+def test_a_present_perfect_event_only_the_document_date_bounds_is_on_it():
+    before = EventTime(None, "2017-05-09", Interval("2017-05-09", "2017-05-09"), "BEFORE")
+    asked = replace(event("e1", "asked", "ask", time=before), tense="PRESENT", aspect="PERFECTIVE")
+    assert mention_time(asked, "2017-05-09").value == "2017-05-09"
+
+
+def test_a_present_tense_event_nothing_dates_is_on_the_document_date():
+    has = replace(event("e1", "has", "have"), tense="PRESENT")
+    assert mention_time(has, "2017-05-09").value == "2017-05-09"
+    assert mention_time(replace(has, tense="INFINITIVE"), "2017-05-09").value is None
+
+
+APRIL = Interval("2010-04-01", "2010-04-30")
+
+
+def news(*events: Event, date: str = "2010-06-08") -> TimelineResult:
+    """A document with a lead "Yesterday" (t1, sentence 0) and "In April" (t2, sentence 1)."""
+    expressions = (
+        TimeExpression("t1", "Yesterday", 5, 14, "DATE", "2010-06-07"),
+        TimeExpression("t2", "April", 103, 108, "DATE", "2010-04"),
+    )
+    result = document(*events, date=date)
+    return replace(result, time_expressions=expressions)
+
+
+def past(id: str, word: str, time: EventTime | None, sentence: int) -> Event:
+    """A past-tense event."""
+    return replace(event(id, word, word, time=time, sentence=sentence), tense="PAST")
+
+
+def test_a_month_carried_over_from_an_earlier_sentence_gives_way_to_the_lead_date():
+    unveiled = past("e1", "unveiled", on("2010-06-07", expression="t1"), 0)
+    obtained = past("e2", "obtained", EventTime("t2", "2010-04", APRIL), 1)
+    praised = past("e3", "praised", EventTime("t2", "2010-04", APRIL), 2)
+    times = document_times(news(unveiled, obtained, praised))
+    assert times.lead == "2010-06-07"
+    assert mention_time(obtained, times).value == "2010-04"
+    assert mention_time(praised, times).value == "2010-06-07"
+    will_praise = mention_time(replace(praised, tense="FUTURE"), times)
+    assert (will_praise.value, will_praise.window) == (None, ("2010-06-08", "\uffff"))
+
+
+def test_a_lead_date_after_the_document_date_is_no_lead():
+    unveiled = past("e1", "unveiled", on("2010-06-07", expression="t1"), 0)
+    assert document_times(news(unveiled, date="2010-06-01")).lead is None
+
+
+def test_a_past_event_before_now_is_on_the_lead_date():
+    recently = EventTime("t3", "PAST_REF", None, "IS_INCLUDED")
+    unveiled = past("e1", "unveiled", on("2010-06-07", expression="t1"), 0)
+    announced = past("e2", "announced", recently, 2)
+    times = document_times(news(unveiled, announced))
+    assert mention_time(announced, times).value == "2010-06-07"
+    assert mention_time(announced, times).window == ("", "2010-06-07")
+
+
+# Mentions, participants and ranks
+
+
+def test_a_phrasal_verb_mention_takes_its_particle():
+    sentence = TextSpan("Jobs showed off the phone.", 0, 26)
+    showed = Event("e1", TextSpan("showed", 5, 11), "show", "OCCURRENCE", sentence, tense="PAST")
+    (entry,) = build_story([("a", document(showed))]).timeline
+    (mention,) = entry.events[0].mentions
+    assert (mention.text, mention.start, mention.end) == ("showed off", 5, 15)
+
+
+def test_it_refers_to_the_named_thing_last_before_it():
+    phone = Actor(None, "iPhone 4", 5, 13, "agent")
+    it = Actor(None, "It", 110, 112, "agent")
+    a = document(
+        replace(event("e1", "has", "have", sentence=0), actors=(phone,)),
+        replace(event("e2", "comes", "come", sentence=1), actors=(it,)),
+    )
+    (timeline,) = build_story([("a", a)], ["iPhone 4"]).actor_timelines
+    assert {entry.mentions[0].event for entry in timeline.entries} == {"e1", "e2"}
+
+
+def test_an_actor_named_only_around_an_event_is_not_taking_part():
+    around = (("x1", "iTunes Music Store", "other"),)
+    a = document(event("e1", "marketed", "market", around), entities={"x1": "iTunes Music Store"})
+    (timeline,) = build_story([("a", a)], ["iTunes store"]).actor_timelines
+    assert timeline.entries == ()
+
+
+def test_events_of_one_day_share_a_position_whatever_the_time_of_day():
+    morning = EventTime("t1", "2010-07-16TMO", Interval("2010-07-16T05:00", "2010-07-16T11:59"))
+    agent = (("x1", "Apple", "agent"),)
+    a = document(
+        event("e1", "said", "say", agent, on("2010-07-16"), sentence=0),
+        event("e2", "attempted", "attempt", agent, morning, sentence=1),
+        entities={"x1": "Apple"},
+    )
+    (timeline,) = build_story([("a", a)], ["Apple"]).actor_timelines
+    assert [entry.position for entry in timeline.entries] == [1, 1]
+
+
+# Coreference across documents
+
+
+def test_a_one_word_name_opening_another_is_no_conflicting_agent():
+    names = {"x1": "Apple", "x2": "Apple Computer"}
+    first = event("e1", "launched", "launch", (("x1", "Apple", "agent"),), on("2003-04-28"))
+    second = event("e1", "launched", "launch", (("x2", "Apple Computer", "agent"),), on("2003"))
+    assert score(first, second, names) >= MERGE_THRESHOLD
+
+
+def test_an_undated_past_event_is_not_one_dated_years_before_its_document():
+    before = EventTime(None, "2017-05-09", Interval("2017-05-09", "2017-05-09"), "BEFORE")
+    agent = (("x1", "Steve Jobs", "agent"),)
+    old = replace(event("e1", "returned", "return", agent, on("1996")), tense="PAST")
+    recent = replace(event("e1", "returned", "return", agent, before), tense="PAST")
+    names = {"x1": "Steve Jobs"}
+    story = build_story(
+        [
+            ("a", document(old, entities=names)),
+            ("b", document(recent, entities=names)),
+        ]
+    )
+    assert merged(story) == []
+
+
+@pytest.mark.parametrize(
+    "time",
+    [
+        EventTime("t3", "PT2H", None, "DURING"),
+        EventTime("t3", "2010-09-30", Interval("2010-09-30", "2010-09-30"), "BEFORE"),
+    ],
+)
+def test_a_past_event_a_duration_or_a_later_date_bounds_is_on_the_lead_date(time):
+    unveiled = past("e1", "unveiled", on("2010-06-07", expression="t1"), 0)
+    speech = past("e2", "spoke", time, 2)
+    assert mention_time(speech, document_times(news(unveiled, speech))).value == "2010-06-07"

@@ -33,6 +33,7 @@ from service.pipeline.story import UNKNOWN_DATE, build_story
 
 _RULE = "-" * 72
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,:;!?%)\]}']|'s|'S|n't|'re|'ve|'ll|'d|'m|''|”|’s)$")
+_WEEK = re.compile(r"(\d{4})-W(\d\d)$")
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "“", "£", "€"})
 
 
@@ -172,11 +173,16 @@ def read_timeline_corpus(
 
 
 def pad_date(value: str | None) -> str:
-    """A TIMEX3 value as the task writes dates: ``2010-06`` -> ``2010-06-XX``; unknown: X only.
+    """A TIMEX3 value as the task writes dates: ``2010-06`` -> ``2010-06-XX``; a week is the
+    month of its Thursday (``2010-W22`` -> ``2010-06-XX``); unknown: X only.
 
     value (str | None): a TIMEX3 value (``2010-06-07T10:00``, ``2014-FA``, ``198``) or None.
     RETURNS (str): ``YYYY-MM-DD`` with ``XX`` / ``XXXX`` for the parts not known.
     """
+    week = _WEEK.match(value or "")
+    if week:
+        thursday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+        return f"{thursday:%Y-%m}-XX"
     match = re.match(r"(\d{3}[\dX])(?:-(\d\d)(?:-(\d\d))?)?", value or "")
     if not match:
         return UNKNOWN_DATE

@@ -2,7 +2,9 @@
 
 An actor timeline lists what happened or is expected to: events every mention of which is
 negated or merely possible ("Apple did not deliver", "GM could cut jobs"), and states of mind
-("Jobs believes"), are left out.
+("Jobs believes"), are left out. So are events the actor is only named around (a place, or
+"other", prepositional role: "an iPod marketed alongside the iTunes store"): it takes part as
+agent, patient or recipient.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.pipeline.actor_names import mentions_name, name_core, names_match
+from service.pipeline.mention_time import day_of
 from service.pipeline.participants import PERSON_TYPES
 from service.pipeline.records import (
     ActorTimeline,
@@ -30,7 +33,7 @@ class DatedStoryEvent:
     event (StoryEvent): the event and its mentions.
     value (str | None): its TIMEX3 date, None when no mention has a usable one.
     interval (Interval | None): the calendar interval of ``value``.
-    participants (frozenset[EntityRef]): entities any mention names as an actor (any role).
+    participants (frozenset[EntityRef]): entities any mention names in one of ``ROLES``.
     actor_texts (frozenset[str]): the text of the actors no entity was found for.
     factual (bool): whether a mention reports it as happening (see the module docstring).
     """
@@ -43,6 +46,8 @@ class DatedStoryEvent:
     factual: bool = True
 
 
+ROLES = frozenset({"agent", "patient", "recipient"})
+"""The roles in which an entity takes part in an event (see the module docstring)."""
 NOT_HAPPENING = frozenset({"negated", "possible"})
 STATES_OF_MIND = frozenset({"I_STATE"})
 
@@ -81,24 +86,26 @@ def matching_entities(
 
 
 def rank_in_time(events: Sequence[DatedStoryEvent]) -> list[tuple[int, DatedStoryEvent]]:
-    """Positions 1, 2, ... by interval (equal intervals share one); undated events last, at 0.
+    """Positions 1, 2, ... by the days an interval spans (events on one day share a position,
+    whatever the time of day); undated events last, at 0.
 
     events (Sequence[DatedStoryEvent]): the events, in story order.
     RETURNS (list[tuple[int, DatedStoryEvent]]): (position, event) pairs in time order.
     """
-    dated = sorted((e for e in events if e.interval is not None), key=_interval_order)
+    dated = sorted((e for e in events if e.interval is not None), key=_days)
     ranked: list[tuple[int, DatedStoryEvent]] = []
     position, previous = 0, None
     for event in dated:
-        position += event.interval != previous
-        previous = event.interval
+        position += _days(event) != previous
+        previous = _days(event)
         ranked.append((position, event))
     return ranked + [(0, e) for e in events if e.interval is None]
 
 
-def _interval_order(event: DatedStoryEvent) -> tuple[str, str]:
+def _days(event: DatedStoryEvent) -> tuple[str, str]:
+    """The first and last day of an event's interval."""
     interval = event.interval
-    return (interval.start, interval.end) if interval else ("", "")
+    return (day_of(interval.start), day_of(interval.end)) if interval else ("", "")
 
 
 def build_actor_timeline(

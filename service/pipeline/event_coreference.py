@@ -15,12 +15,15 @@ Two mentions corefer when :func:`coreference_score` reaches ``MERGE_THRESHOLD``.
 - generic triggers ("say", "take", reporting events): -1.0 unless an entity is shared.
 
 Some pairs never corefer, whatever their score: dates that cannot overlap, different entities
-in the agent or patient role ("Apple sued Cisco" and "Apple sued Samsung"), two events of one
-sentence, two finite verbs of one document ("he called it ..." twice is two calls; "died" and
-"his death" may be one), and generic triggers within one document. Two mentions no time
-expression dates, from documents published more than ``UNDATED_REACH_DAYS`` apart, never
-corefer either: news reports what just happened. Clustering is greedy: best pairs first, two
-clusters merge only when no pair across them is ruled out.
+in the agent or patient role ("Apple sued Cisco" and "Apple sued Samsung"; a one-word name
+opening the other, "Apple" and "Apple Computer", may be the same), two events of one sentence,
+two finite verbs of one document ("he called it ..." twice is two calls; "died" and "his death"
+may be one), and generic triggers within one document. News reports what just happened: two
+mentions no time expression dates, from documents published more than ``UNDATED_REACH_DAYS``
+apart, never corefer either, nor does a mention only known to precede its document with one a
+time expression dates over ``STATED_REACH_DAYS`` before that document ("Jobs returned" in 2011
+news and "Jobs returned in 1996"). Clustering is greedy: best pairs first, two clusters merge
+only when no pair across them is ruled out.
 """
 
 from __future__ import annotations
@@ -31,8 +34,8 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from service.pipeline.actor_names import names_match
-from service.pipeline.mention_time import Window
+from service.pipeline.actor_names import name_core, names_match
+from service.pipeline.mention_time import OPEN_START, Window, calendar_day
 from service.pipeline.participants import Participant
 from service.pipeline.records import Event
 from service.pipeline.story_lexicon import load_story_lexicon
@@ -48,6 +51,7 @@ SAME_DATE, OVERLAPPING_DATE = 0.5, 0.25
 GENERIC_PENALTY = -1.0
 NEVER = -math.inf
 UNDATED_REACH_DAYS = 31
+STATED_REACH_DAYS = 365
 FINITE_TENSES = frozenset({"PAST", "PRESENT", "FUTURE"})
 
 # Noun suffix -> verb endings to try: "announcement" -> "announce", "arrival" -> "arrive". Only
@@ -201,16 +205,37 @@ def _actor_conflict(a: MentionFeatures, b: MentionFeatures) -> bool:
     for role in _CONFLICT_ROLES:
         names_a = [name for r, name in a.actors if r == role]
         names_b = [name for r, name in b.actors if r == role]
-        if names_a and names_b and not any(names_match(x, y) for x in names_a for y in names_b):
+        if names_a and names_b and not any(_may_match(x, y) for x in names_a for y in names_b):
             return True
     return False
 
 
+def _may_match(a: str, b: str) -> bool:
+    """Names that match, or a one-word name opening the other ("Apple", "Apple Computer")."""
+    core_a, core_b = name_core(a), name_core(b)
+    short, full = sorted((core_a, core_b), key=len)
+    return names_match(a, b) or (len(short) == 1 and full[:1] == short)
+
+
 def _published_apart(a: MentionFeatures, b: MentionFeatures) -> bool:
-    """Neither has an explicit date and their documents are over ``UNDATED_REACH_DAYS`` apart."""
-    if a.stated_date or b.stated_date or a.document_date is None or b.document_date is None:
+    """Both only known to precede their documents, published over ``UNDATED_REACH_DAYS``
+    apart; or one only known so, the other dated by a time expression to over
+    ``STATED_REACH_DAYS`` before the first's document."""
+    if a.document_date is None or b.document_date is None:
         return False
-    return abs((a.document_date - b.document_date).days) > UNDATED_REACH_DAYS
+    if _undated(a) and _undated(b):
+        return abs((a.document_date - b.document_date).days) > UNDATED_REACH_DAYS
+    stated, other = (a, b) if a.stated_date else (b, a)
+    if not (stated.stated_date and _undated(other) and stated.window):
+        return False
+    end = calendar_day(stated.window[1])
+    return end is not None and (other.document_date - end).days > STATED_REACH_DAYS
+
+
+def _undated(mention: MentionFeatures) -> bool:
+    """No time expression dates the mention: at most, it precedes its document."""
+    window = mention.window
+    return mention.stated_date is None and (window is None or window[0] == OPEN_START)
 
 
 def compatible(a: MentionFeatures, b: MentionFeatures) -> bool:

@@ -3,26 +3,45 @@
 The event stage anchors each event to a time expression or to the document date. Here that
 becomes a calendar date (value and interval) where the event sits on one, and a window (earliest
 start, latest end) wherever something is known: "before May 9" leaves a window open at the start.
-"Now" is the document date. An event only the document dates is placed on the document date
-when reported or past (news reports what just happened; a past event's window stays open
-before it), and after it when future. So is an event whose date its tense contradicts (a past
-event dated after the document was written: "said ... next year").
+
+News reports what just happened. A document's lead date is the day a time expression gives the
+first event of its opening sentences that has one in its own sentence ("Yesterday, Jobs
+unveiled ..."), when that day is in the week before the document date; without one it is the
+document date. "Now" and a present-tense event nothing else dates ("It has a new screen") are
+on the document date. A reported, past or present-perfect event that nothing dates but the
+document date, "before now" (or before a later date) or a duration ("a two-hour speech") is on
+the lead date (a past event's window stays open before it), and a future one after the
+document date. So is an event whose date its tense contradicts (a past event dated after the
+document was written: "said ... next year", or "now"), and a done event only the document
+date mentioned in another sentence (a dateline) dates.
+
+A month or a year named in another sentence ("In April, a blog obtained a prototype.") dates
+background; an event (not in the future tense) it reaches only by carrying over ("The phone
+was praised by Jobs") is back in the story the article reports, and is on the lead date.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
-from service.pipeline.records import Event, Interval
+from service.pipeline.records import Event, EventTime, Interval, TimelineResult
 from service.pipeline.timeline import PLACING_RELATIONS
 
 Window = tuple[str, str]
 OPEN_START, OPEN_END = "", "\uffff"
 """Window bounds for an open start or end; they sort before and after every ISO date."""
 
-_PRESENT = "PRESENT_REF"
+_PRESENT, _PAST = "PRESENT_REF", "PAST_REF"
 _OPEN_WINDOWS = {"PAST_REF": "BEFORE", "FUTURE_REF": "AFTER"}
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_CALENDAR = re.compile(r"\d{4}")
+LEAD_SENTENCES = 3
+"""How many of a document's first sentences (with events) may give its lead date."""
+LEAD_REACH_DAYS = 7
+"""Most days a lead date may precede its document date: news reports the past week."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +65,65 @@ class MentionTime:
 UNKNOWN = MentionTime(None, None, None)
 
 
+@dataclass(frozen=True)
+class DocumentTimes:
+    """What dating a document's mentions needs besides each event.
+
+    date (str | None): the document date (ISO), if known.
+    lead (str | None): the day the opening sentences report (see the module docstring).
+    expression_starts (Mapping[str, int]): where each time expression starts, by id.
+    """
+
+    date: str | None
+    lead: str | None = None
+    expression_starts: Mapping[str, int] = field(default_factory=dict)
+
+
+def document_times(result: TimelineResult) -> DocumentTimes:
+    """The document date, lead date and time expression offsets of one document."""
+    starts = {expression.id: expression.start for expression in result.time_expressions}
+    written = result.document.document_date.value
+    lead = _lead(result, starts)
+    return DocumentTimes(written, lead if _reports(lead, written) else None, starts)
+
+
+def _reports(lead: str | None, written: str | None) -> bool:
+    """Whether a lead date can be the news of a document written on ``written``: not after
+    it, and at most ``LEAD_REACH_DAYS`` before."""
+    lead_day, written_day = calendar_day(lead), calendar_day(written)
+    if lead_day is None or written_day is None:
+        return lead_day is not None
+    return 0 <= (written_day - lead_day).days <= LEAD_REACH_DAYS
+
+
+def _lead(result: TimelineResult, starts: Mapping[str, int]) -> str | None:
+    """The lead date of a document (see the module docstring), None when it has none."""
+    opening = sorted({event.sentence.start for event in result.events})[:LEAD_SENTENCES]
+    for event in sorted(result.events, key=lambda e: e.trigger.start):
+        value = event.time.value if event.time else None
+        in_opening = event.sentence.start in opening
+        if value and _DAY.match(value) and in_opening and _anchored_in_sentence(event, starts):
+            return day_of(value)
+    return None
+
+
+def _anchored_in_sentence(event: Event, starts: Mapping[str, int]) -> bool:
+    """Whether the time expression anchoring ``event`` is in its sentence."""
+    start = starts.get(event.time.expression or "") if event.time else None
+    return start is not None and event.sentence.start <= start < event.sentence.end
+
+
+def _carried_over(event: Event, starts: Mapping[str, int]) -> bool:
+    """Whether a month or year named in another sentence is all that dates an event not in
+    the future tense."""
+    time = event.time
+    if time is None or event.tense == "FUTURE" or time.expression not in starts:
+        return False
+    value = time.value or ""
+    coarse = _CALENDAR.match(value) is not None and _DAY.match(value) is None
+    return coarse and not _anchored_in_sentence(event, starts)
+
+
 def day_of(value: str) -> str:
     """The ``YYYY-MM-DD`` part of an ISO date or date-time."""
     return value[:10]
@@ -59,30 +137,54 @@ def calendar_day(value: str | None) -> date | None:
         return None
 
 
-def mention_time(event: Event, document_date: str | None) -> MentionTime:
+def mention_time(event: Event, document: str | DocumentTimes | None) -> MentionTime:
     """Where a mention sits in time (see the module docstring).
 
     event (Event): the mention.
-    document_date (str | None): the document's date (ISO), if known.
+    document (str | DocumentTimes | None): the document's date (ISO) or times, if known.
     RETURNS (MentionTime): value and interval when placed on a date; the window when known.
     """
+    times = document if isinstance(document, DocumentTimes) else DocumentTimes(document)
     time = event.time
-    day = day_of(document_date) if document_date else None
+    day = day_of(times.date) if times.date else None
     if time is None:
-        return UNKNOWN
-    if time.interval is not None and time.relation in PLACING_RELATIONS:
-        if day is not None and _contradicts_tense(event, time.interval, day):
-            return _by_document_date(event, day)
-        window = (day_of(time.interval.start), day_of(time.interval.end))
-        return MentionTime(time.value, time.interval, window, time.expression is not None)
+        return _on(day) if day and event.tense == "PRESENT" else UNKNOWN
+    placing = time.interval if time.relation in PLACING_RELATIONS else None
     if day is None:
-        return UNKNOWN
+        return _by_expression(time, placing) if placing else UNKNOWN
+    lead = times.lead or day
+    if _carried_over(event, times.expression_starts):
+        return _on(lead)
+    if placing:
+        if _contradicts_tense(event, placing, day) or _dateline_only(event, times, day):
+            return _by_document_date(event, day, lead)
+        return _by_expression(time, placing)
     if time.value == _PRESENT:
-        return MentionTime(day, Interval(day, day), (day, day))
-    if time.expression is None and time.relation == "BEFORE" and event.tense == "PAST":
-        return _by_document_date(event, day)
+        return _by_document_date(event, day, lead) if event.tense == "PAST" else _on(day)
+    if _done(event) and (time.interval is None or _before_now(time, day)):
+        return _by_document_date(event, day, lead)
     start, end = (time.interval.start, time.interval.end) if time.interval else (day, day)
     return _open(_OPEN_WINDOWS.get(time.value or "", time.relation), start, end)
+
+
+def _by_expression(time: EventTime, interval: Interval) -> MentionTime:
+    """A mention on the date (``interval``) its anchor gives: a time expression or the document
+    date."""
+    window = (day_of(interval.start), day_of(interval.end))
+    return MentionTime(time.value, interval, window, time.expression is not None)
+
+
+def _before_now(time: EventTime, day: str) -> bool:
+    """Whether an anchor says no more than "before the document date": the document date
+    itself, or a time after it."""
+    if time.relation != "BEFORE" or time.interval is None:
+        return False
+    return time.expression is None or day_of(time.interval.start) >= day
+
+
+def _on(day: str) -> MentionTime:
+    """A mention placed on ``day`` by inference, not by a time expression of its own."""
+    return MentionTime(day, Interval(day, day), (day, day))
 
 
 def _open(relation: str, start: str, end: str) -> MentionTime:
@@ -94,6 +196,13 @@ def _open(relation: str, start: str, end: str) -> MentionTime:
     return UNKNOWN
 
 
+def _dateline_only(event: Event, times: DocumentTimes, day: str) -> bool:
+    """A done event only a mention of the document date in another sentence dates."""
+    other_sentence = not _anchored_in_sentence(event, times.expression_starts)
+    value = event.time.value if event.time else None
+    return _done(event) and other_sentence and day_of(value or "") == day
+
+
 def _contradicts_tense(event: Event, interval: Interval, day: str) -> bool:
     """A past event dated after the document date, or a future one dated before it."""
     if event.tense == "PAST":
@@ -101,10 +210,16 @@ def _contradicts_tense(event: Event, interval: Interval, day: str) -> bool:
     return event.tense == "FUTURE" and day_of(interval.end) < day
 
 
-def _by_document_date(event: Event, day: str) -> MentionTime:
-    """A reported or past event on the document date, a future one after it."""
+def _done(event: Event) -> bool:
+    """A past event, or one in the present perfect."""
+    return event.tense == "PAST" or (event.tense == "PRESENT" and event.aspect == "PERFECTIVE")
+
+
+def _by_document_date(event: Event, day: str, lead: str) -> MentionTime:
+    """A reported, past or just done event on the lead date, a future one after the document
+    date ``day``."""
     if event.event_class == "REPORTING":
-        return MentionTime(day, Interval(day, day), (day, day))
-    if event.tense == "PAST":
-        return MentionTime(day, Interval(day, day), (OPEN_START, day))
+        return _on(lead)
+    if _done(event):
+        return MentionTime(lead, Interval(lead, lead), (OPEN_START, lead))
     return _open("AFTER", day, day) if event.tense == "FUTURE" else UNKNOWN

@@ -1,11 +1,13 @@
 """Who takes part in each event of a document: its actors, with the entities they refer to.
 
-Three kinds of actor the entity stage leaves unresolved are linked here: a phrase that names an
+Four kinds of actor the entity stage leaves unresolved are linked here: a phrase that names an
 entity of the document as what it is about ("Jobs" for Steve Jobs, "the iTunes Music Store");
 a personal pronoun ("he", "his", and "I" or "my" of a quotation), taken to refer to the person
 named last before it within ``PRONOUN_REACH`` characters (news names a person, then goes on with
-"he", or quotes them); and a relative pronoun, which stands for the phrase just before it ("an
-iPod player, which is made by ...").
+"he", or quotes them); "it", taken to refer to the named thing (an entity not a person, or a
+phrase with a capital inside: "iPhone 4") last an agent or patient before it within that reach
+("iPhone 4 has a new frame. It also has a new screen."); and a relative pronoun, which stands
+for the phrase just before it ("an iPod player, which is made by ...").
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ PRONOUN_REACH = 600
 PERSONAL_PRONOUNS = frozenset(
     {"he", "him", "his", "himself", "she", "her", "herself", "i", "me", "my", "myself"}
 )
+NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
 PERSON_TYPES = frozenset({"PERSON"})
+TOPIC_ROLES = frozenset({"agent", "patient"})
 RELATIVE = frozenset({"who", "whom", "which", "that"})
 RELATIVE_GAP = 3
 """Most characters between a relative pronoun and the phrase it refers to: "the store, which"."""
@@ -64,6 +68,19 @@ class _Referents:
             for actor in event.actors
             if actor.text.lower() not in RELATIVE
         }
+        types = {entity.id: entity.type for entity in result.entities}
+        self.topics = sorted(
+            (
+                (actor.start, actor)
+                for event in result.events
+                for actor in event.actors
+                if actor.role in TOPIC_ROLES
+                and types.get(actor.entity or "") not in PERSON_TYPES
+                and (actor.entity is not None or _names_something(actor.text))
+            ),
+            key=lambda topic: topic[0],
+        )
+        self.topic_starts = [start for start, _ in self.topics]
         self.phrases.update(
             (mention.end, Actor(entity.id, mention.text, mention.start, mention.end, ""))
             for entity in result.entities
@@ -74,6 +91,8 @@ class _Referents:
         """The participant an actor is, with the entity it refers to if one is found."""
         if actor.text.lower() in RELATIVE:
             actor = replace(self._antecedent(actor), role=actor.role)
+        elif actor.text.lower() in NEUTER_PRONOUNS:
+            actor = replace(self._topic_before(actor), role=actor.role)
         if actor.entity:
             entity: str | None = actor.entity
         elif actor.text.lower() in PERSONAL_PRONOUNS:
@@ -88,10 +107,23 @@ class _Referents:
             return self.people[before][1]
         return None
 
+    def _topic_before(self, actor: Actor) -> Actor:
+        """The thing "it" refers to: the named non-person agent or patient last before it."""
+        before = bisect_left(self.topic_starts, actor.start) - 1
+        if before >= 0 and actor.start - self.topic_starts[before] <= PRONOUN_REACH:
+            return self.topics[before][1]
+        return actor
+
     def _antecedent(self, actor: Actor) -> Actor:
         """The phrase a relative pronoun follows ("the store, which"), else the pronoun."""
         ends = range(actor.start, actor.start - RELATIVE_GAP - 1, -1)
         return next((self.phrases[end] for end in ends if end in self.phrases), actor)
+
+
+def _names_something(text: str) -> bool:
+    """Whether a phrase has a capital letter not merely opening it ("iPhone 4", "The App Store"
+    but not "The phone")."""
+    return any(character.isupper() for character in text[1:])
 
 
 def _named_entity(text: str, entities: Sequence[Entity]) -> str | None:

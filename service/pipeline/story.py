@@ -1,6 +1,7 @@
 """Many documents, one story: coreferent events merged, the story timeline, actor timelines.
 
-Pure Python over :class:`TimelineResult` records: no parsing happens here.
+Pure Python over :class:`TimelineResult` records: no parsing happens here. A mention is its
+trigger, with the particle of a phrasal verb that follows it ("showed off", "step down").
 
 >>> story = build_story([("a", result_a), ("b", result_b)], actors=["ISIS"])
 >>> story.timeline[0].events[0].mentions     # one mention per document that reports it
@@ -8,12 +9,24 @@ Pure Python over :class:`TimelineResult` records: no parsing happens here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from service.pipeline.actor_timelines import DatedStoryEvent, build_actor_timeline, is_factual
+from service.pipeline.actor_timelines import (
+    ROLES,
+    DatedStoryEvent,
+    build_actor_timeline,
+    is_factual,
+)
 from service.pipeline.event_coreference import MentionFeatures, cluster_mentions, mention_features
-from service.pipeline.mention_time import UNKNOWN, MentionTime, calendar_day, mention_time
+from service.pipeline.mention_time import (
+    UNKNOWN,
+    MentionTime,
+    calendar_day,
+    document_times,
+    mention_time,
+)
 from service.pipeline.participants import Participant, event_participants
 from service.pipeline.records import (
     EntityRef,
@@ -25,9 +38,12 @@ from service.pipeline.records import (
     StoryEvent,
     TimelineResult,
 )
+from service.pipeline.story_lexicon import load_story_lexicon
 
 UNKNOWN_DATE = "XXXX-XX-XX"
 """TIMEX3 value of the story entry holding the events no document dates."""
+VERB_TENSES = frozenset({"PAST", "PRESENT", "FUTURE", "INFINITIVE", "PRESPART", "PASTPART"})
+_NEXT_WORD = re.compile(r"\s+(\w+)\b")
 
 
 @dataclass(frozen=True)
@@ -42,22 +58,28 @@ class _Member:
 
 def _story_event(members: list[_Member]) -> DatedStoryEvent:
     """One cluster as a story event (id still empty) dated by its most specific mention date."""
-    mentions = tuple(
-        EventMention(
-            m.document, m.event.id, m.event.trigger.start, m.event.trigger.end, m.event.trigger.text
-        )
-        for m in members
-    )
+    mentions = tuple(_mention(m.document, m.event) for m in members)
     dated = [m.time for m in members if m.time.interval is not None]
     best = min(dated, key=_specificity) if dated else UNKNOWN
-    entities = frozenset(
-        EntityRef(m.document, p.entity) for m in members for p in m.participants if p.entity
-    )
-    texts = frozenset(p.text for m in members for p in m.participants if not p.entity)
+    taking_part = [(m.document, p) for m in members for p in m.participants if p.role in ROLES]
+    entities = frozenset(EntityRef(document, p.entity) for document, p in taking_part if p.entity)
+    texts = frozenset(p.text for _, p in taking_part if not p.entity)
     factual = any(is_factual(m.event) for m in members)
     return DatedStoryEvent(
         StoryEvent("", mentions), best.value, best.interval, entities, texts, factual
     )
+
+
+def _mention(document: str, event: Event) -> EventMention:
+    """A mention of ``event``: its trigger, with the particle of a phrasal verb ("showed off")."""
+    trigger, sentence = event.trigger, event.sentence
+    end = trigger.end
+    if event.tense in VERB_TENSES:
+        following = _NEXT_WORD.match(sentence.text, trigger.end - sentence.start)
+        if following and following.group(1).lower() in load_story_lexicon().particles:
+            end = sentence.start + following.end()
+    text = trigger.text + sentence.text[trigger.end - sentence.start : end - sentence.start]
+    return EventMention(document, event.id, trigger.start, end, text)
 
 
 def _specificity(time: MentionTime) -> tuple[bool, int]:
@@ -97,11 +119,11 @@ def build_story(
     features: list[MentionFeatures] = []
     for document, result in documents:
         names = {entity.id: entity.name for entity in result.entities}
-        document_date = result.document.document_date.value
-        published = calendar_day(document_date)
+        times = document_times(result)
+        published = calendar_day(times.date)
         participants = event_participants(result)
         for event in result.events:
-            time = mention_time(event, document_date)
+            time = mention_time(event, times)
             taking_part = participants[event.id]
             members.append(_Member(document, event, time, taking_part))
             explicit = time.value if time.explicit else None

@@ -1,36 +1,28 @@
 """Word lists of the story stage, loaded once from ``service/resources/en/story/``.
 
-One entry a line, ``#`` starts a comment line; a word listed twice in one file is an error.
+Each list is a data file read by ``word_lists``, its words separated by white space and
+lower-cased; a word listed twice in one file is an error.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "en" / "story"
+from service.pipeline.word_lists import WORD_LISTS, WordListError, data_lines
 
-
-class StoryLexiconError(ValueError):
-    """A story word list is malformed: a duplicate word or a line without its fields."""
+RESOURCE_DIR = WORD_LISTS / "story"
 
 
 def _lines(name: str) -> list[tuple[int, list[str]]]:
-    """(line number, words) of the non-comment lines of one file, split on white space."""
-    path = RESOURCE_DIR / name
-    text = path.read_text(encoding="utf-8")
-    return [
-        (number, line.lower().split())
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip() and not line.startswith("#")
-    ]
+    """(line number, words) of the data lines of one file, lower-cased, split on white space."""
+    return [(number, line.lower().split()) for number, line in data_lines(RESOURCE_DIR / name)]
 
 
 def _unique(name: str, words: list[str], seen: set[str], number: int) -> None:
     for word in words:
         if word in seen:
-            raise StoryLexiconError(f"{RESOURCE_DIR / name}:{number}: duplicate word {word!r}")
+            raise WordListError(RESOURCE_DIR / name, number, f"duplicate word {word!r}")
         seen.add(word)
 
 
@@ -39,7 +31,7 @@ def read_words(name: str) -> frozenset[str]:
     seen: set[str] = set()
     for number, words in _lines(name):
         if len(words) != 1:
-            raise StoryLexiconError(f"{RESOURCE_DIR / name}:{number}: expected one word")
+            raise WordListError(RESOURCE_DIR / name, number, "expected one word")
         _unique(name, words, seen, number)
     return frozenset(seen)
 
@@ -49,7 +41,7 @@ def read_pairs(name: str) -> dict[str, str]:
     pairs: dict[str, str] = {}
     for number, words in _lines(name):
         if len(words) != 2:
-            raise StoryLexiconError(f"{RESOURCE_DIR / name}:{number}: expected two words")
+            raise WordListError(RESOURCE_DIR / name, number, "expected two words")
         _unique(name, words[:1], set(pairs), number)
         pairs[words[0]] = words[1]
     return pairs
@@ -76,6 +68,7 @@ class StoryLexicon:
     generic_triggers: frozenset[str]
     name_titles: frozenset[str]
     name_designators: frozenset[str]
+    particles: frozenset[str]
 
 
 @cache
@@ -92,4 +85,5 @@ def load_story_lexicon() -> StoryLexicon:
         generic_triggers=read_words("generic_triggers.txt"),
         name_titles=read_words("name_titles.txt"),
         name_designators=read_words("name_designators.txt"),
+        particles=read_words("particles.txt"),
     )
