@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from service.evaluate.actors import evaluate_actors
-from service.evaluate.cross_corpus import cross_corpus_events, format_cross_corpus
 from service.evaluate.events import evaluate_events
+from service.evaluate.held_out import format_held_out, held_out_events
 from service.evaluate.meantime import read_meantime_dir
 from service.evaluate.report import format_actors, format_events, format_timex
 from service.evaluate.run import run_pipeline
@@ -38,10 +38,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("timex", parents=[common], help="TempEval-3 task A on TimeML")
     events = commands.add_parser("events", parents=[common], help="TempEval-3 task B on TimeML")
-    events.add_argument(
+    held_out = events.add_mutually_exclusive_group()
+    held_out.add_argument(
         "--cross-corpus",
         action="store_true",
         help="train the event classifier on TimeBank, score AQUAINT, and the reverse (held out)",
+    )
+    held_out.add_argument(
+        "--folds",
+        type=int,
+        metavar="K",
+        help="train on K - 1 folds of both corpora, score the fold left out, K times (held out)",
     )
     commands.add_parser("actors", parents=[common], help="event participants on MEANTIME CAT XML")
     timelines = commands.add_parser(
@@ -56,8 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "timelines":
         return timelines_main(args)
-    if args.command == "events" and args.cross_corpus:
-        return cross_corpus_main(args)
+    if args.command == "events" and (args.cross_corpus or args.folds):
+        return held_out_main(args)
     if args.command == "actors":
         docs = read_meantime_dir(args.directory, args.limit)
     else:
@@ -89,12 +96,13 @@ def write_errors(report: dict, path: Path) -> None:
     print(f"{len(report['errors'])} errors written to {path}")
 
 
-def cross_corpus_main(args: argparse.Namespace) -> int:
-    """Held-out event figures: each corpus scored by a classifier trained on the other."""
-    reports, timing = cross_corpus_events(args.directory, args.model, args.limit)
+def held_out_main(args: argparse.Namespace) -> int:
+    """Held-out event figures: documents scored by a classifier not trained on them."""
+    folds = None if args.cross_corpus else args.folds
+    reports, timing = held_out_events(args.directory, args.model, args.limit, folds)
     pooled = reports["pooled"]
     print(format_events(pooled, None, args.kinds).replace("EVENTS", "EVENTS held out, pooled", 1))
-    print(format_cross_corpus(reports, timing))
+    print(format_held_out(reports, timing))
     if args.errors:
         write_errors(pooled, args.errors)
     return 0

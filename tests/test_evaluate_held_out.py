@@ -1,4 +1,4 @@
-"""Held-out event figures: a classifier trained in memory on one corpus scores the other."""
+"""Held-out event figures: a classifier trained in memory scores only documents left out."""
 
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from service.evaluate.__main__ import main
-from service.evaluate.cross_corpus import cross_corpus_events
+from service.evaluate.held_out import fold_splits, held_out_events
 from service.pipeline.events import EventExtractor
 from service.pipeline.train_events import Examples, train
 
@@ -41,7 +41,7 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def test_each_corpus_is_scored_by_a_model_trained_on_the_other(corpus):
-    reports, timing = cross_corpus_events(corpus)
+    reports, timing = held_out_events(corpus)
     assert list(reports) == [
         "trained on TimeBank -> AQUAINT",
         "trained on AQUAINT -> TimeBank",
@@ -52,11 +52,30 @@ def test_each_corpus_is_scored_by_a_model_trained_on_the_other(corpus):
     assert timing["documents"] == 8
 
 
+def test_folds_score_every_document_once(corpus):
+    reports, _ = held_out_events(corpus, folds=4)
+    assert list(reports) == [f"fold {k} of 4" for k in (1, 2, 3, 4)] + ["pooled"]
+    assert [r["documents"] for r in reports.values()] == [2, 2, 2, 2, 8]
+    assert reports["pooled"]["strict"]["gold"] == 16
+
+
+def test_fold_splits_leave_the_scored_documents_out_of_training():
+    splits = fold_splits(7, 3)
+    assert [held_out for _, _, held_out in splits] == [[0, 3, 6], [1, 4], [2, 5]]
+    for _, training, held_out in splits:
+        assert not set(training) & set(held_out)
+        assert sorted(training + held_out) == list(range(7))
+    with pytest.raises(ValueError, match="folds"):
+        fold_splits(7, 1)
+
+
 def test_command_prints_held_out_figures(corpus, capsys):
     assert main(["events", str(corpus), "--cross-corpus"]) == 0
     out = capsys.readouterr().out
     assert "held out" in out
     assert "trained on AQUAINT -> TimeBank" in out
+    assert main(["events", str(corpus), "--folds", "2"]) == 0
+    assert "fold 2 of 2" in capsys.readouterr().out
 
 
 def test_training_is_deterministic():
