@@ -6,9 +6,10 @@ Usage: .venv/bin/python bench/http_load.py [--duration 20] [--runs 3] [--workers
 Starts ``python -m service`` (preloaded, sync workers) on a free port for each worker count and
 POSTs ~1 000-word articles (paragraphs of the TimeML texts in new orders) from Python threads on
 127.0.0.1 for --duration seconds per run. Each (workers, concurrency) cell is run --runs times,
-the concurrencies taking turns, and the table gives the medians over the runs of requests/s,
-p50/p95/p99 latency and CPU, with each run's requests/s. Then RSS and PSS per worker and in
-total, and the 2-worker / 1-worker ratio of the median requests/s (bar: >= 1.7).
+the cells taking turns (worker counts too, so a slow spell of a shared machine does not fall on
+one worker count only; an idle server costs nothing), and the table gives the medians over the
+runs of requests/s, p50/p95/p99 latency and CPU, with each run's requests/s. Then RSS and PSS
+per worker and in total, and the 2-worker / 1-worker ratio of the median requests/s (bar: >= 1.7).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import random
 import resource
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 from _common import (
@@ -103,6 +105,21 @@ def summary_row(workers: int, concurrency: int, runs: list[dict[str, float]]) ->
     )
 
 
+def memory_row(workers: int, server: Server) -> tuple:
+    """RSS and PSS of the server's processes (MiB) and its worker restarts."""
+    memory = server.memory()
+    return (
+        workers,
+        memory["master_rss"],
+        " / ".join(f"{v:.0f}" for v in memory["worker_rss"]),
+        " / ".join(f"{v:.0f}" for v in memory["worker_pss"]),
+        " / ".join(f"{v:.0f}" for v in memory["worker_private"]),
+        memory["total_rss"],
+        memory["total_pss"],
+        server.boots() - workers,
+    )
+
+
 def main() -> None:
     """Run every cell and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -121,40 +138,31 @@ def main() -> None:
     bodies = [timeline_body(a, rng.choice(dates)) for a in articles]
     mean_words = sum(len(a.split()) for a in articles) / len(articles)
 
-    rows, memory_rows, rates = [], [], {}
-    for workers in args.workers:
-        log_path = Path(f"/tmp/timeline-http-load-{workers}w.log")
-        with Server(workers=workers, log_path=log_path) as server:
+    runs: dict[tuple[int, int], list[dict[str, float]]] = defaultdict(list)
+    with ExitStack() as stack:
+        servers = {
+            workers: stack.enter_context(
+                Server(workers=workers, log_path=Path(f"/tmp/timeline-http-load-{workers}w.log"))
+            )
+            for workers in args.workers
+        }
+        for workers, server in servers.items():
             run_load(server.port, lambda i: bodies[i % len(bodies)], workers * 2, 60, 4 * workers)
-            runs: dict[int, list[dict[str, float]]] = defaultdict(list)
-            for run in range(args.runs):
+        for run in range(args.runs):
+            for workers, server in servers.items():
                 for concurrency in args.concurrency:
                     measured = measure(
                         server, lambda i: bodies[(i * 7) % len(bodies)], concurrency, args.duration
                     )
-                    runs[concurrency].append(measured)
+                    runs[(workers, concurrency)].append(measured)
                     print(
                         f"run {run + 1}/{args.runs}, workers {workers}, concurrency {concurrency}: "
                         f"{measured['rate']:.2f} req/s, p50 {measured['p50']:.0f} ms",
                         flush=True,
                     )
-            for concurrency in args.concurrency:
-                rows.append(summary_row(workers, concurrency, runs[concurrency]))
-                rates[(workers, concurrency)] = median([r["rate"] for r in runs[concurrency]])
-            memory = server.memory()
-            restarts = server.boots() - workers
-        memory_rows.append(
-            (
-                workers,
-                memory["master_rss"],
-                " / ".join(f"{v:.0f}" for v in memory["worker_rss"]),
-                " / ".join(f"{v:.0f}" for v in memory["worker_pss"]),
-                " / ".join(f"{v:.0f}" for v in memory["worker_private"]),
-                memory["total_rss"],
-                memory["total_pss"],
-                restarts,
-            )
-        )
+        memory_rows = [memory_row(workers, server) for workers, server in servers.items()]
+    rows = [summary_row(w, c, runs[(w, c)]) for w in args.workers for c in args.concurrency]
+    rates = {cell: median([r["rate"] for r in cell_runs]) for cell, cell_runs in runs.items()}
 
     print(
         f"\n## HTTP load: articles of ~{mean_words:.0f} words, {args.runs} runs of "
