@@ -327,7 +327,7 @@ class ActorTimelineEntrySchema(ma.Schema):
 
     position = _required(
         fields.Integer(
-            metadata={"description": "rank in time; equal when simultaneous; 0: undated"}
+            metadata={"description": "rank in time; equal for events on the same day; 0: undated"}
         )
     )
     date = _required(fields.String(allow_none=True, metadata={"description": "TIMEX3 value"}))
