@@ -13,7 +13,7 @@ from service.pipeline.event_coreference import (
     mention_features,
     verb_forms,
 )
-from service.pipeline.mention_time import document_times, mention_time
+from service.pipeline.mention_time import DocumentTimes, document_times, mention_time
 from service.pipeline.participants import Participant, event_participants
 from service.pipeline.records import (
     Actor,
@@ -81,7 +81,7 @@ def score(first: Event, second: Event, names: dict[str, str] | None = None) -> f
     """The coreference score of two mentions from documents "a" and "b" of 2017-05-09."""
 
     def features(document_id: str, mention: Event):
-        time = mention_time(mention, "2017-05-09")
+        time = mention_time(mention, DocumentTimes("2017-05-09"))
         date = time.value if time.explicit else None
         actors = [Participant(a.role, a.entity, a.text) for a in mention.actors]
         return mention_features(document_id, mention, actors, names or {}, time.window, date)
@@ -396,25 +396,24 @@ def test_a_past_event_dated_after_its_document_keeps_only_the_document_date():
     said = replace(
         event("e1", "said", "say", time=on("2018"), event_class="REPORTING"), tense="PAST"
     )
-    time = mention_time(said, "2017-05-09")
+    time = mention_time(said, DocumentTimes("2017-05-09"))
     assert (time.value, time.explicit) == ("2017-05-09", False)
 
 
 def test_an_undated_past_event_is_placed_on_its_document_date_with_an_open_window():
     before = EventTime(None, "2017-05-09", Interval("2017-05-09", "2017-05-09"), "BEFORE")
     returned = replace(event("e1", "returned", "return", time=before), tense="PAST")
-    time = mention_time(returned, "2017-05-09")
+    time = mention_time(returned, DocumentTimes("2017-05-09"))
     assert time.value == "2017-05-09"
     assert time.window == ("", "2017-05-09")
 
 
 def test_a_future_event_is_only_after_its_document_date():
     after = EventTime(None, "2017-05-09", Interval("2017-05-09", "2017-05-09"), "AFTER")
-    time = mention_time(replace(event("e1", "vote", "vote", time=after), tense="FUTURE"), None)
+    vote = replace(event("e1", "vote", "vote", time=after), tense="FUTURE")
+    time = mention_time(vote, DocumentTimes(None))
     assert time.value is None
-    time = mention_time(
-        replace(event("e1", "vote", "vote", time=after), tense="FUTURE"), "2017-05-09"
-    )
+    time = mention_time(vote, DocumentTimes("2017-05-09"))
     assert (time.value, time.window) == (None, ("2017-05-09", "\uffff"))
 
 
@@ -424,13 +423,13 @@ def test_a_future_event_is_only_after_its_document_date():
 def test_a_present_perfect_event_only_the_document_date_bounds_is_on_it():
     before = EventTime(None, "2017-05-09", Interval("2017-05-09", "2017-05-09"), "BEFORE")
     asked = replace(event("e1", "asked", "ask", time=before), tense="PRESENT", aspect="PERFECTIVE")
-    assert mention_time(asked, "2017-05-09").value == "2017-05-09"
+    assert mention_time(asked, DocumentTimes("2017-05-09")).value == "2017-05-09"
 
 
 def test_a_present_tense_event_nothing_dates_is_on_the_document_date():
     has = replace(event("e1", "has", "have"), tense="PRESENT")
-    assert mention_time(has, "2017-05-09").value == "2017-05-09"
-    assert mention_time(replace(has, tense="INFINITIVE"), "2017-05-09").value is None
+    assert mention_time(has, DocumentTimes("2017-05-09")).value == "2017-05-09"
+    assert mention_time(replace(has, tense="INFINITIVE"), DocumentTimes("2017-05-09")).value is None
 
 
 APRIL = Interval("2010-04-01", "2010-04-30")

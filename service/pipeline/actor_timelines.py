@@ -96,8 +96,9 @@ def rank_in_time(events: Sequence[DatedStoryEvent]) -> list[tuple[int, DatedStor
     ranked: list[tuple[int, DatedStoryEvent]] = []
     position, previous = 0, None
     for event in dated:
-        position += _days(event) != previous
-        previous = _days(event)
+        days = _days(event)
+        position += days != previous
+        previous = days
         ranked.append((position, event))
     return ranked + [(0, e) for e in events if e.interval is None]
 

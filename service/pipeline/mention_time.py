@@ -27,6 +27,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+# The lead's reach is the anchoring stage's: its first LEAD_SENTENCES sentences (here, those
+# with events), a day at most LEAD_DAYS before the document date (news reports the past week).
+from service.pipeline.anchoring import LEAD_DAYS, LEAD_SENTENCES
 from service.pipeline.records import Event, EventTime, Interval, TimelineResult
 from service.pipeline.timeline import PLACING_RELATIONS
 
@@ -34,14 +37,10 @@ Window = tuple[str, str]
 OPEN_START, OPEN_END = "", "\uffff"
 """Window bounds for an open start or end; they sort before and after every ISO date."""
 
-_PRESENT, _PAST = "PRESENT_REF", "PAST_REF"
+_PRESENT = "PRESENT_REF"
 _OPEN_WINDOWS = {"PAST_REF": "BEFORE", "FUTURE_REF": "AFTER"}
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _CALENDAR = re.compile(r"\d{4}")
-LEAD_SENTENCES = 3
-"""How many of a document's first sentences (with events) may give its lead date."""
-LEAD_REACH_DAYS = 7
-"""Most days a lead date may precede its document date: news reports the past week."""
 
 
 @dataclass(frozen=True)
@@ -89,11 +88,11 @@ def document_times(result: TimelineResult) -> DocumentTimes:
 
 def _reports(lead: str | None, written: str | None) -> bool:
     """Whether a lead date can be the news of a document written on ``written``: not after
-    it, and at most ``LEAD_REACH_DAYS`` before."""
+    it, and at most ``LEAD_DAYS`` before."""
     lead_day, written_day = calendar_day(lead), calendar_day(written)
     if lead_day is None or written_day is None:
         return lead_day is not None
-    return 0 <= (written_day - lead_day).days <= LEAD_REACH_DAYS
+    return 0 <= (written_day - lead_day).days <= LEAD_DAYS
 
 
 def _lead(result: TimelineResult, starts: Mapping[str, int]) -> str | None:
@@ -137,14 +136,13 @@ def calendar_day(value: str | None) -> date | None:
         return None
 
 
-def mention_time(event: Event, document: str | DocumentTimes | None) -> MentionTime:
+def mention_time(event: Event, times: DocumentTimes) -> MentionTime:
     """Where a mention sits in time (see the module docstring).
 
     event (Event): the mention.
-    document (str | DocumentTimes | None): the document's date (ISO) or times, if known.
+    times (DocumentTimes): the document's date, lead date and time expressions.
     RETURNS (MentionTime): value and interval when placed on a date; the window when known.
     """
-    times = document if isinstance(document, DocumentTimes) else DocumentTimes(document)
     time = event.time
     day = day_of(times.date) if times.date else None
     if time is None:
