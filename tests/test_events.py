@@ -10,7 +10,8 @@ from datetime import date, datetime
 
 import pytest
 
-from service.pipeline.event_features import is_candidate
+from service.pipeline.event_features import is_candidate, token_features
+from service.pipeline.event_lexicon import load_lexicon
 from service.pipeline.records import Interval, TimeExpression
 
 ANCHOR = datetime(2021, 3, 10)
@@ -217,6 +218,16 @@ def test_main_verb_have_stays_a_candidate(pipeline):
     assert (owns.dep_, helps.dep_) == ("ROOT", "aux")
     assert is_candidate(owns, blocked=False)
     assert not is_candidate(helps, blocked=False)
+
+
+def test_features_say_which_time_expression_a_word_governs(pipeline):
+    doc = pipeline.nlp("Third-quarter earnings fell sharply after talks on Monday.")
+    in_time = [token.i <= 2 or token.text == "Monday" for token in doc]  # as the timex stage marks
+    earnings, talks, fell = doc[3], doc[7], doc[4]
+    lexicon = load_lexicon()
+    assert any(f.startswith("tc=") for f in token_features(earnings, lexicon, in_time))
+    assert "tp=on|NOUN" in token_features(talks, lexicon, in_time)
+    assert not any(f.startswith(("tc=", "tp=")) for f in token_features(fell, lexicon, in_time))
 
 
 def test_a_copula_is_never_a_trigger(events_of):

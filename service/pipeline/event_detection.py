@@ -61,7 +61,7 @@ class EventDetector:
         RETURNS (list[tuple[Token, str]]): (trigger, class) pairs.
         """
         candidates = [t for t in doc if is_candidate(t, blocked[t.i]) and not _function_verb(t)]
-        features = [token_features(t, self.lexicon) for t in candidates]
+        features = [token_features(t, self.lexicon, blocked) for t in candidates]
         labels = self.model.predict(features)
         return [
             (token, self._framed(token, label))

@@ -1,10 +1,13 @@
 """Features of a candidate event trigger, shared by the event classifier and its training script.
 
 Each feature is a short string ("l=attack", "dep|head=dobj|launch"); the classifier maps the known
-ones to weight rows. Only the token, its neighbours, its syntactic head and children are read.
+ones to weight rows. Only the token, its neighbours, its syntactic head and children, and which
+words belong to time expressions are read.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -46,11 +49,12 @@ def is_candidate(token: Token, blocked: bool) -> bool:
     )
 
 
-def token_features(token: Token, lexicon: Lexicon) -> list[str]:
+def token_features(token: Token, lexicon: Lexicon, in_time: Sequence[bool]) -> list[str]:
     """Return the feature strings of one candidate trigger.
 
     token (Token): the candidate.
     lexicon (Lexicon): the word lists (classed predicates, event nouns).
+    in_time (Sequence[bool]): per token of the document, whether it is inside a time expression.
     RETURNS (list[str]): its features, without duplicates.
     """
     lemma = token.lemma_.lower()
@@ -80,6 +84,7 @@ def token_features(token: Token, lexicon: Lexicon) -> list[str]:
         f"shape={token.is_title}|{pos}",
     ]
     features += _neighbour_features(token, pos)
+    features += _time_features(token, pos, in_time)
     features += _child_features(token, lemma, lc, lexicon)
     if head_lemma in _COPULAS and dep in ("acomp", "attr", "oprd"):
         features.append(f"pred={dep}|{pos}")  # "is able", "remained a threat": STATE
@@ -98,6 +103,21 @@ def _neighbour_features(token: Token, pos: str) -> list[str]:
     if token.i + 1 < len(doc):
         nxt = doc[token.i + 1]
         features += [f"nl={nxt.lemma_.lower()}", f"nt={nxt.tag_}|{pos}"]
+    return features
+
+
+def _time_features(token: Token, pos: str, in_time: Sequence[bool]) -> list[str]:
+    """A time expression the candidate governs, directly or through a preposition.
+
+    Words dated by a time are events far more often than others ("third-quarter earnings",
+    "recent advances", "the credit squeeze last month", "talks on Monday").
+    """
+    features = []
+    for child in token.children:
+        if in_time[child.i]:
+            features.append(f"tc={child.dep_}|{pos}")
+        elif child.dep_ == "prep" and any(in_time[g.i] for g in child.children):
+            features.append(f"tp={child.lower_}|{pos}")
     return features
 
 

@@ -93,7 +93,7 @@ def document_examples(document: TimeMLDocument, doc: Doc, lexicon: Lexicon) -> E
     candidates = [t for t in doc if is_candidate(t, blocked[t.i])]
     labels = [gold.get(token.i, NONE_LABEL) for token in candidates]
     covered = sum(label != NONE_LABEL for label in labels)
-    features = [token_features(token, lexicon) for token in candidates]
+    features = [token_features(token, lexicon, blocked) for token in candidates]
     indices = [LABELS.index(label) for label in labels]
     return Examples(features, indices, len(document.events) - covered)
 
