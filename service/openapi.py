@@ -6,12 +6,12 @@ import sys
 from pathlib import Path
 
 from service.api.docs import openapi_yaml
-from service.app import create_app
+from service.app import create_api
 
 
 def write_openapi(path: str) -> None:
-    """Write the generated OpenAPI document to ``path``."""
-    with create_app({"WARMUP": False}).app_context():
+    """Write the generated OpenAPI document to ``path`` (no spaCy model is loaded)."""
+    with create_api().app_context():
         Path(path).write_text(openapi_yaml(), encoding="utf-8")
 
 
