@@ -66,7 +66,7 @@ def extract(
         t2 = time.perf_counter()
         entities = pipeline.entities(doc)
         t3 = time.perf_counter()
-        events = pipeline.events(doc, entities, timexes, anchor)
+        events = pipeline.events(doc, entities, timexes, anchor, request.text)
         t4 = time.perf_counter()
         build_timeline(events)
         t5 = time.perf_counter()

@@ -22,7 +22,7 @@ def actors_of(pipeline):
         types = {e.id: e.type for e in entities}
         blocked = [t.text in times for t in doc]
         triggers = {t.i for t in doc if t.text == trigger or t.text in events}
-        finder = ActorFinder(doc, token_entities(doc, entities), types, blocked, triggers)
+        finder = ActorFinder(doc, token_entities(doc, entities), types, blocked, triggers, doc.text)
         token = next(t for t in doc if t.text == trigger)
         return {(a.text, a.role) for a in finder(token)}
 

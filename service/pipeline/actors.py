@@ -46,6 +46,7 @@ class ActorFinder:
     blocked (Sequence[bool]): for each token, whether it belongs to a time expression.
     triggers (set[int]): token indices of the document's event triggers; an argument that is
         itself an event ("filed a lawsuit") is not an actor.
+    text (str): ``doc.text``, which actor texts are cut from.
     """
 
     def __init__(
@@ -55,6 +56,7 @@ class ActorFinder:
         entity_type: dict[str, str],
         blocked: Sequence[bool],
         triggers: set[int],
+        text: str,
     ) -> None:
         self.doc = doc
         self.entity_of = entity_of
@@ -62,7 +64,7 @@ class ActorFinder:
         self.blocked = blocked
         self.triggers = triggers
         self.lexicon = load_lexicon()
-        self.text = doc.text  # built once: a span's text rebuilds it token by token
+        self.text = text
 
     def __call__(self, trigger: Token) -> tuple[Actor, ...]:
         """Return the actors of one trigger, in text order.

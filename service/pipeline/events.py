@@ -41,6 +41,7 @@ class EventExtractor:
         entities: Sequence[Entity],
         time_expressions: Sequence[TimeExpression],
         anchor: datetime | None,
+        text: str | None = None,
     ) -> list[Event]:
         """Return the events of ``doc``, ids ``e1``... in text order.
 
@@ -48,6 +49,7 @@ class EventExtractor:
         entities (Sequence[Entity]): the document's entities (from the entity stage).
         time_expressions (Sequence[TimeExpression]): the document's time expressions.
         anchor (datetime | None): the document date, if known.
+        text (str | None): ``doc.text`` if the caller has it (spaCy rebuilds it token by token).
         RETURNS (list[Event]): the events with attributes, actors and times.
         """
         entity_of = token_entities(doc, entities)
@@ -55,7 +57,8 @@ class EventExtractor:
         triggers = self.detector(doc, in_timex)
         classes = {token.i: event_class for token, event_class in triggers}
         types = {e.id: e.type for e in entities}
-        finder = ActorFinder(doc, entity_of, types, in_timex, set(classes))
+        text = doc.text if text is None else text
+        finder = ActorFinder(doc, entity_of, types, in_timex, set(classes), text)
         attributes = [read_attributes(t, _governor_class(t, classes)) for t, _ in triggers]
         sentences = Sentences(doc)
         times = Anchorer(doc, time_expressions, anchor, sentences)(

@@ -139,7 +139,9 @@ class TimelinePipeline:
         document_date, anchor = resolve_document_date(request.text, request.document_date)
         time_expressions = clock.run("timex", self.timex, doc, anchor, request.text)
         entities = clock.run("entities", self.entities, doc)
-        events = clock.run("events", self.events, doc, entities, time_expressions, anchor)
+        events = clock.run(
+            "events", self.events, doc, entities, time_expressions, anchor, request.text
+        )
         timeline = clock.run("timeline", build_timeline, events)
         info = DocumentInfo(request.id, request.language, document_date, len(request.text))
         return TimelineResult(
