@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import pytest
 
-from service.pipeline.event_features import is_candidate, token_features
+from service.pipeline.event_features import is_candidate, time_governors, token_features
 from service.pipeline.event_lexicon import load_lexicon
 from service.pipeline.records import Interval, TimeExpression
 
@@ -224,10 +224,12 @@ def test_features_say_which_time_expression_a_word_governs(pipeline):
     doc = pipeline.nlp("Third-quarter earnings fell sharply after talks on Monday.")
     in_time = [token.i <= 2 or token.text == "Monday" for token in doc]  # as the timex stage marks
     earnings, talks, fell = doc[3], doc[7], doc[4]
+    governed = time_governors(doc, in_time)
+    assert (governed[earnings.i], governed[talks.i]) == (["tc=compound"], ["tp=on"])
+    assert fell.i not in governed
     lexicon = load_lexicon()
-    assert any(f.startswith("tc=") for f in token_features(earnings, lexicon, in_time))
-    assert "tp=on|NOUN" in token_features(talks, lexicon, in_time)
-    assert not any(f.startswith(("tc=", "tp=")) for f in token_features(fell, lexicon, in_time))
+    assert "tp=on|NOUN" in token_features(talks, lexicon, governed)
+    assert not any(f.startswith(("tc=", "tp=")) for f in token_features(fell, lexicon, governed))
 
 
 def test_a_copula_is_never_a_trigger(events_of):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.event_features import eventive, is_candidate, token_features
+from service.pipeline.event_features import eventive, is_candidate, time_governors, token_features
 from service.pipeline.event_lexicon import load_lexicon
 from service.pipeline.event_model import MODEL_PATH, NONE_LABEL, EventModel
 
@@ -61,7 +61,8 @@ class EventDetector:
         RETURNS (list[tuple[Token, str]]): (trigger, class) pairs.
         """
         candidates = [t for t in doc if is_candidate(t, blocked[t.i]) and not _function_verb(t)]
-        features = [token_features(t, self.lexicon, blocked) for t in candidates]
+        governed = time_governors(doc, blocked)
+        features = [token_features(t, self.lexicon, governed) for t in candidates]
         labels = self.model.predict(features)
         return [
             (token, self._framed(token, label))

@@ -7,7 +7,7 @@ words belong to time expressions are read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -49,12 +49,36 @@ def is_candidate(token: Token, blocked: bool) -> bool:
     )
 
 
-def token_features(token: Token, lexicon: Lexicon, in_time: Sequence[bool]) -> list[str]:
+def time_governors(doc: Doc, in_time: Sequence[bool]) -> dict[int, list[str]]:
+    """The words that govern a time expression, and how: its dependency, or the preposition.
+
+    Words dated by a time are events far more often than others ("third-quarter earnings",
+    "recent advances", "talks on Monday"). Found once per document from the time's tokens.
+    doc (Doc): the parsed document.
+    in_time (Sequence[bool]): per token, whether it is inside a time expression.
+    RETURNS (dict[int, list[str]]): token index -> its time features, without the word's part of
+        speech ("tc=compound", "tp=on").
+    """
+    governed: dict[int, list[str]] = {}
+    for i in (i for i, inside in enumerate(in_time) if inside):
+        token = doc[i]
+        head = token.head
+        if head == token or in_time[head.i]:
+            continue
+        governed.setdefault(head.i, []).append(f"tc={token.dep_}")
+        if head.dep_ == "prep" and head.head != head:
+            governed.setdefault(head.head.i, []).append(f"tp={head.lower_}")
+    return governed
+
+
+def token_features(
+    token: Token, lexicon: Lexicon, time_governed: Mapping[int, list[str]]
+) -> list[str]:
     """Return the feature strings of one candidate trigger.
 
     token (Token): the candidate.
     lexicon (Lexicon): the word lists (classed predicates, event nouns).
-    in_time (Sequence[bool]): per token of the document, whether it is inside a time expression.
+    time_governed (Mapping[int, list[str]]): ``time_governors`` of the document.
     RETURNS (list[str]): its features, without duplicates.
     """
     lemma = token.lemma_.lower()
@@ -84,7 +108,7 @@ def token_features(token: Token, lexicon: Lexicon, in_time: Sequence[bool]) -> l
         f"shape={token.is_title}|{pos}",
     ]
     features += _neighbour_features(token, pos)
-    features += _time_features(token, pos, in_time)
+    features += [f"{feature}|{pos}" for feature in time_governed.get(token.i, ())]
     features += _child_features(token, lemma, lc, lexicon)
     if head_lemma in _COPULAS and dep in ("acomp", "attr", "oprd"):
         features.append(f"pred={dep}|{pos}")  # "is able", "remained a threat": STATE
@@ -103,21 +127,6 @@ def _neighbour_features(token: Token, pos: str) -> list[str]:
     if token.i + 1 < len(doc):
         nxt = doc[token.i + 1]
         features += [f"nl={nxt.lemma_.lower()}", f"nt={nxt.tag_}|{pos}"]
-    return features
-
-
-def _time_features(token: Token, pos: str, in_time: Sequence[bool]) -> list[str]:
-    """A time expression the candidate governs, directly or through a preposition.
-
-    Words dated by a time are events far more often than others ("third-quarter earnings",
-    "recent advances", "the credit squeeze last month", "talks on Monday").
-    """
-    features = []
-    for child in token.children:
-        if in_time[child.i]:
-            features.append(f"tc={child.dep_}|{pos}")
-        elif child.dep_ == "prep" and any(in_time[g.i] for g in child.children):
-            features.append(f"tp={child.lower_}|{pos}")
     return features
 
 

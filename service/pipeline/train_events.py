@@ -22,7 +22,7 @@ import spacy
 from spacy.tokens import Doc
 
 from service.evaluate.timeml import TimeMLDocument, read_timeml_dir
-from service.pipeline.event_features import is_candidate, token_features
+from service.pipeline.event_features import is_candidate, time_governors, token_features
 from service.pipeline.event_lexicon import Lexicon, load_lexicon
 from service.pipeline.event_model import MODEL_PATH, NONE_LABEL, EventModel, softmax
 from service.pipeline.pipeline import DEFAULT_MODEL, load_model
@@ -93,7 +93,8 @@ def document_examples(document: TimeMLDocument, doc: Doc, lexicon: Lexicon) -> E
     candidates = [t for t in doc if is_candidate(t, blocked[t.i])]
     labels = [gold.get(token.i, NONE_LABEL) for token in candidates]
     covered = sum(label != NONE_LABEL for label in labels)
-    features = [token_features(token, lexicon, blocked) for token in candidates]
+    governed = time_governors(doc, blocked)
+    features = [token_features(token, lexicon, governed) for token in candidates]
     indices = [LABELS.index(label) for label in labels]
     return Examples(features, indices, len(document.events) - covered)
 
