@@ -300,3 +300,36 @@ def test_a_later_mention_of_a_noun_event_takes_the_time_of_its_dated_mention(anc
     events = anchored(text, times)
     assert events["bombings"].time.expression == "t1"
     assert events["bombing"].time.expression == "t1"
+
+
+def test_a_participle_modifying_a_noun_dates_an_otherwise_undated_sentence(anchored):
+    text = "The warrant issued on Monday charged the driver with theft."
+    events = anchored(text, [timex(text, "Monday", "t1", "2021-03-08")])
+    assert events["issued"].time.expression == "t1"
+    assert events["charged"].time.expression == "t1"
+
+
+def test_a_noun_event_of_a_later_sentence_takes_the_news_day_of_the_lead(anchored):
+    text = (
+        "Rescuers reached the village on Friday.\n"
+        "The storm had flattened the harbour.\n"
+        "Fishermen lost their boats.\n"
+        "Nobody drowned.\n"
+        "The ceremony was short."
+    )
+    events = anchored(text, [timex(text, "Friday", "t1", "2021-03-05")])
+    assert events["ceremony"].time.expression == "t1"
+
+
+def test_a_report_is_not_dated_by_the_day_a_later_report_gives(anchored):
+    text = (
+        "The storm flattened the harbour.\n"
+        "A witness said the sea rose.\n"
+        "Fishermen lost their boats.\n"
+        "Nobody drowned.\n"
+        "The governor announced on Tuesday that roads would reopen."
+    )
+    events = anchored(text, [timex(text, "Tuesday", "t1", "2021-03-09")])
+    assert events["announced"].time.expression == "t1"
+    assert events["said"].time.expression is None
+    assert events["said"].time.relation == "IS_INCLUDED"

@@ -12,8 +12,10 @@ Order of preference:
    part of (a relative clause, a reported clause, or for a trailing speech verb the clause it
    reports): "the man who arrived on Monday said" leaves "said" alone, and so does "Prices will
    rise next year, he said"; a clause that modifies a noun event is part of it ("shootings that
-   wounded two doctors in November"). A date of an adverbial clause marked "after"/"before"
-   puts the event AFTER/BEFORE it;
+   wounded two doctors in November"). A participle or infinitive modifying a noun dates the
+   event only when nothing else in the sentence does ("The warrant issued Monday charged him",
+   "expected to dominate a summit set for April"). A date of an adverbial clause marked
+   "after"/"before" puts the event AFTER/BEFORE it;
 3. failing a date, a period or frequency of the event's own clause ("in the last five years",
    DURING);
 4. a noun event takes the time attached to an earlier mention of the same noun ("the Aug. 7
@@ -29,8 +31,10 @@ Order of preference:
    report the period that sentence happened in ("In the nine months, profit rose 5%. Sales
    rose 3%"); of that sentence, a time of a clause goes before a time of a noun ("on Sunday
    issued a warning after the Aug. 7 bombings");
-7. a simple past event of a later sentence takes the lead's news day, and a present or past
-   event of an undated lead the news day the lead gives after it;
+7. a simple past or untensed (noun) event of a later sentence takes the lead's news day
+   ("Rescuers reached the village on Friday. (...) Volunteers cleared the beach", "the
+   ceremony"), and a present or past event of an undated lead the news day the lead gives
+   after it;
 8. reporting, past and future events take the document date with the relation IS_INCLUDED,
    BEFORE or AFTER.
 
@@ -54,7 +58,11 @@ POINT_TYPES = frozenset({"DATE", "TIME"})
 # Dependencies through which an event shares the time of its head.
 SHARED_TIME = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr"})
 # Clauses whose dates do not reach the rest of the sentence.
-CLOSED_CLAUSES = frozenset({"relcl", "ccomp", "csubj", "acl"})
+CLOSED_CLAUSES = frozenset({"relcl", "ccomp", "csubj"})
+# Clauses modifying a noun ("a warrant issued Monday") whose dates reach the rest of the
+# sentence only when it has no other.
+SOFT_CLOSED = frozenset({"acl"})
+_ANY_CLOSED = CLOSED_CLAUSES | SOFT_CLOSED
 # Dependencies a time expression climbs through to reach what it modifies: in a noun phrase
 # ("the Aug. 7 bombings", "Tuesday's summit"), then through a preposition or as an adverb.
 _IN_NOUN_PHRASE = frozenset({"compound", "poss", "nummod", "amod", "det", "appos", "nmod"})
@@ -74,6 +82,11 @@ LEAD_DAYS = 7
 LEAD_SENTENCES = 3
 # A narrated event continues a date at most this many sentences back (two sentences between).
 NARRATION = 3
+# Events of later sentences the lead's news day dates when nothing else does: the simple past
+# ("Volunteers cleared the beach") and untensed events, mostly nouns ("the ceremony").
+_LEAD_TENSES = frozenset({"PAST", "NONE"})
+# Events the lead's news day can date at all: those and a report in the present.
+_NEWS_DAY_TENSES = _LEAD_TENSES | {"PRESENT"}
 
 
 @dataclass(frozen=True)
@@ -206,7 +219,6 @@ class Anchorer:
             if target is not None and time.reaches(target):
                 governed.setdefault(target.i, time)
         own = [self._governing(event, governed) for event in events]
-        report_day = self._report_day(events, own)
         report_time: EventTime | None = None
         named: dict[str, EventTime] = {}  # noun event lemma -> time attached to a mention of it
         result = []
@@ -217,46 +229,28 @@ class Anchorer:
             elif token.pos_ == "NOUN" and time is None:
                 time = named.get(token.lemma_.lower())
             if time is None:
-                time = self._carried(event, report_day, report_time)
+                time = self._carried(event, report_time)
             time = time or self._document_date(event)
             if event.event_class == "REPORTING" and time is not None and time.expression:
                 report_time = time
             result.append(time)
         return result
 
-    def _carried(
-        self, event: EventToAnchor, report_day: EventTime | None, report_time: EventTime | None
-    ) -> EventTime | None:
+    def _carried(self, event: EventToAnchor, report_time: EventTime | None) -> EventTime | None:
         """A time of an earlier sentence, named by its latest mention before the event."""
         time = None
         if event.event_class == "REPORTING":
-            time = self._lead(event) or report_day or report_time
+            time = self._lead(event) or report_time
         if event.tense == "PRESENT" and event.aspect != "PERFECTIVE":
             time = time or self._today(event)
         time = time or self._narrated(event)
-        if time is None and event.tense == "PAST" and event.aspect == "NONE":
+        if time is None and event.tense in _LEAD_TENSES and event.aspect == "NONE":
             time = self._lead(event)
         time = time or self._ahead_of_lead(event)
         if time is None or time.expression is None:
             return time
         same = [t for t in self.times if t.root.i < event.token.i and t.timex.value == time.value]
         return _from(same[-1], time.relation) if same else time
-
-    def _report_day(
-        self, events: Sequence[EventToAnchor], times: Sequence[EventTime | None]
-    ) -> EventTime | None:
-        """The day the article reports from: the first recent day a report is dated by.
-
-        "Police said Friday ..." dates the undated "said" of the whole article, before it too
-        (a headline's "Police say").
-        """
-        news = {t.timex.id: t for t in self.news_days}
-        for event, time in zip(events, times, strict=True):
-            if event.event_class != "REPORTING" or event.tense not in ("PAST", "PRESENT"):
-                continue
-            if time is not None and time.expression in news:
-                return _from(news[time.expression], "IS_INCLUDED")
-        return None
 
     def _governing(self, event: EventToAnchor, governed: dict[int, _Time]) -> EventTime | None:
         """The time expression of the event, of the event it depends on, or of its sentence."""
@@ -276,13 +270,20 @@ class Anchorer:
             if t.sentence == sentence
             and t.timex.type in POINT_TYPES
             and t.reaches(event.token)
-            and not _closed_off(t.root, scope, event.token)
+            and not _closed_off(t.root, scope, event.token, CLOSED_CLAUSES)
             and not (reported is not None and _inside(t.root, reported, event.token))
         ]
         clause = _clause(event.token)
         if not near:
             return self._spanning(event, clause, scope)
-        best = min(near, key=lambda t: (_clause(t.root) != clause, abs(t.root.i - event.token.i)))
+        best = min(
+            near,
+            key=lambda t: (
+                _closed_off(t.root, scope, event.token, SOFT_CLOSED),
+                _clause(t.root) != clause,
+                abs(t.root.i - event.token.i),
+            ),
+        )
         return _from(best, _subordinate_relation(best.root, event.token))
 
     def _spanning(self, event: EventToAnchor, clause: Token, scope: set[int]) -> EventTime | None:
@@ -299,7 +300,7 @@ class Anchorer:
             and t.timex.type not in POINT_TYPES
             and t.root.dep_ in _ADVERBIAL
             and _clause(t.root) == clause
-            and not _closed_off(t.root, scope, event.token)
+            and not _closed_off(t.root, scope, event.token, _ANY_CLOSED)
         ]
         if not spans:
             return None
@@ -337,13 +338,13 @@ class Anchorer:
         return _from(last, "IS_INCLUDED" if last.calendar else "DURING")
 
     def _lead(self, event: EventToAnchor) -> EventTime | None:
-        """The news day of the lead ("officials said Friday"), for a report in the present or past.
+        """The news day of the lead ("officials said Friday"), for a past, present or noun event.
 
         The last date or time of the first ``LEAD_SENTENCES`` sentences before the event's that
         is a day (or part of one) at most ``LEAD_DAYS`` before the document date; the last one:
         the lead's "Friday" after a dateline's "March 12".
         """
-        if event.tense not in ("PAST", "PRESENT"):
+        if event.tense not in _NEWS_DAY_TENSES:
             return None
         sentence = min(self.sentences.index(event.token.i), LEAD_SENTENCES)
         found = [t for t in self.news_days if t.sentence < sentence]
@@ -501,15 +502,15 @@ def _clause(token: Token) -> Token:
     return token
 
 
-def _closed_off(root: Token, scope: set[int], event: Token) -> bool:
-    """Whether a time expression sits in a closed clause that does not contain the event.
+def _closed_off(root: Token, scope: set[int], event: Token, closed: frozenset[str]) -> bool:
+    """Whether a time expression sits in a clause of a ``closed`` kind not containing the event.
 
     A clause that modifies a noun event is open to it ("shootings that injured two doctors in
     November": the shootings happened in November).
     """
     token = root
     while token.i not in scope:
-        if token.dep_ in CLOSED_CLAUSES and not (token.head == event and event.pos_ == "NOUN"):
+        if token.dep_ in closed and not (token.head == event and event.pos_ == "NOUN"):
             return True
         if token.head == token:
             return False
