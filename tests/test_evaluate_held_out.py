@@ -80,14 +80,14 @@ def test_command_prints_held_out_figures(corpus, capsys):
 
 def test_training_is_deterministic():
     features = [["bias", "l=go"], ["bias", "l=go"], ["bias", "l=sit"]] * 3
-    examples = Examples(features, [1, 1, 0] * 3, 0)
+    examples = Examples(features, [1, 1, 0] * 3)
     first, second = train(examples), train(examples)
     assert first.features == second.features
     assert np.array_equal(first.weights, second.weights)
 
 
 def test_extractor_uses_an_in_memory_model(pipeline):
-    examples = Examples([["bias"]] * 5000, [0] * 5000, 0)  # a model that finds no event
+    examples = Examples([["bias"]] * 5000, [0] * 5000)  # a model that finds no event
     extractor = EventExtractor(pipeline.nlp, model=train(examples))
     doc = pipeline.nlp("The bridge collapsed on Friday.")
     assert extractor(doc, [], [], None) == []
