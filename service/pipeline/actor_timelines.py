@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.pipeline.actor_names import mentions_name, name_core, names_match
-from service.pipeline.mention_time import day_of
+from service.pipeline.iso_days import day_of
 from service.pipeline.participants import PERSON_TYPES
 from service.pipeline.records import (
     ActorTimeline,

@@ -47,10 +47,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from spacy.tokens import Doc, Token
 
+from service.pipeline.iso_days import calendar_day, day_of
 from service.pipeline.records import EventTime, Interval, TextSpan, TimeExpression
 
 ANCHOR_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
@@ -125,7 +126,7 @@ class _Time:
         if self.days_back is None or not 0 <= self.days_back <= LEAD_DAYS:
             return False
         interval = self.timex.interval
-        return interval is not None and interval.start[:10] == interval.end[:10]
+        return interval is not None and day_of(interval.start) == day_of(interval.end)
 
     @property
     def calendar(self) -> bool:
@@ -413,10 +414,8 @@ def _days_back(timex: TimeExpression, anchor: datetime | None) -> int | None:
     """How many days before the document date a date or time starts (negative: after it)."""
     if anchor is None or timex.interval is None or timex.type not in POINT_TYPES:
         return None
-    try:
-        return (anchor.date() - date.fromisoformat(timex.interval.start[:10])).days
-    except ValueError:
-        return None
+    start = calendar_day(timex.interval.start)
+    return None if start is None else (anchor.date() - start).days
 
 
 def _reported_clause(event: EventToAnchor) -> Token | None:

@@ -35,7 +35,8 @@ from datetime import date
 from itertools import combinations
 
 from service.pipeline.actor_names import name_core, names_match
-from service.pipeline.mention_time import OPEN_START, Window, calendar_day
+from service.pipeline.iso_days import calendar_day
+from service.pipeline.mention_time import OPEN_START, Window
 from service.pipeline.participants import Participant
 from service.pipeline.records import Event
 from service.pipeline.story_lexicon import load_story_lexicon

@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 
 # The lead's reach is the anchoring stage's: its first LEAD_SENTENCES sentences (here, those
 # with events), a day at most LEAD_DAYS before the document date (news reports the past week).
 from service.pipeline.anchoring import LEAD_DAYS, LEAD_SENTENCES
+from service.pipeline.iso_days import calendar_day, day_of
 from service.pipeline.records import Event, EventTime, Interval, TimelineResult
 from service.pipeline.timeline import PLACING_RELATIONS
 
@@ -121,19 +121,6 @@ def _carried_over(event: Event, starts: Mapping[str, int]) -> bool:
     value = time.value or ""
     coarse = _CALENDAR.match(value) is not None and _DAY.match(value) is None
     return coarse and not _anchored_in_sentence(event, starts)
-
-
-def day_of(value: str) -> str:
-    """The ``YYYY-MM-DD`` part of an ISO date or date-time."""
-    return value[:10]
-
-
-def calendar_day(value: str | None) -> date | None:
-    """An ISO date (or the day of a date-time) as a date; None when absent or not a day."""
-    try:
-        return date.fromisoformat(day_of(value)) if value else None
-    except ValueError:
-        return None
 
 
 def mention_time(event: Event, times: DocumentTimes) -> MentionTime:

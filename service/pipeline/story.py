@@ -20,13 +20,8 @@ from service.pipeline.actor_timelines import (
     is_factual,
 )
 from service.pipeline.event_coreference import MentionFeatures, cluster_mentions, mention_features
-from service.pipeline.mention_time import (
-    UNKNOWN,
-    MentionTime,
-    calendar_day,
-    document_times,
-    mention_time,
-)
+from service.pipeline.iso_days import calendar_day
+from service.pipeline.mention_time import UNKNOWN, MentionTime, document_times, mention_time
 from service.pipeline.participants import Participant, event_participants
 from service.pipeline.records import (
     EntityRef,
