@@ -1,4 +1,4 @@
-"""Command line: ``python -m service.evaluate {timex,events,actors,timelines} DIR [--errors F]``."""
+"""Command line: ``python -m service.evaluate {timex,events,anchoring,actors,timelines} DIR``."""
 
 from __future__ import annotations
 
@@ -9,10 +9,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from service.evaluate.actors import evaluate_actors
+from service.evaluate.anchoring import gold_anchoring
 from service.evaluate.events import evaluate_events
 from service.evaluate.held_out import format_held_out, held_out_events
 from service.evaluate.meantime import read_meantime_dir
-from service.evaluate.report import format_actors, format_events, format_timex
+from service.evaluate.report import (
+    format_actors,
+    format_events,
+    format_gold_anchoring,
+    format_timex,
+)
 from service.evaluate.run import run_pipeline
 from service.evaluate.timelines import (
     evaluate_timelines,
@@ -50,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="K",
         help="train on K - 1 folds of both corpora, score the fold left out, K times (held out)",
     )
+    commands.add_parser(
+        "anchoring", parents=[common], help="event anchoring on TimeML's gold events and times"
+    )
     commands.add_parser("actors", parents=[common], help="event participants on MEANTIME CAT XML")
     timelines = commands.add_parser(
         "timelines", parents=[common], help="SemEval-2015 task 4 actor timelines on TimeML"
@@ -65,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return timelines_main(args)
     if args.command == "events" and (args.cross_corpus or args.folds):
         return held_out_main(args)
+    if args.command == "anchoring":
+        return anchoring_main(args)
     if args.command == "actors":
         docs = read_meantime_dir(args.directory, args.limit)
     else:
@@ -105,6 +116,19 @@ def held_out_main(args: argparse.Namespace) -> int:
     print(format_held_out(reports, timing))
     if args.errors:
         write_errors(pooled, args.errors)
+    return 0
+
+
+def anchoring_main(args: argparse.Namespace) -> int:
+    """Anchoring on gold events and times, against the nearest-time baseline."""
+    docs = read_timeml_dir(args.directory, args.limit)
+    if not docs:
+        print(f"no documents under {args.directory}", file=sys.stderr)
+        return 2
+    report = gold_anchoring(docs, args.model)
+    print(format_gold_anchoring(report, args.kinds))
+    if args.errors:
+        write_errors(report, args.errors)
     return 0
 
 

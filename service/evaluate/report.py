@@ -135,6 +135,23 @@ def format_actors(report: dict, timing: dict | None = None, kinds: int = 10) -> 
     return "\n".join(lines + _timing_lines(timing))
 
 
+def format_gold_anchoring(report: dict, kinds: int = 10) -> str:
+    """The anchoring report on gold events and times, with the nearest-time baseline."""
+    lines = [f"ANCHORING on gold events and times, {report['documents']} documents", _RULE]
+    lines += format_accuracies(
+        report,
+        [
+            ("anchoring (gold links)", "anchoring"),
+            ("  time in the same sentence", "same_sentence"),
+            ("  time in another sentence", "other_sentence"),
+            ("baseline: nearest in sentence", "nearest"),
+        ],
+    )
+    lines += [_RULE, *format_errors(report, kinds), _RULE]
+    lines.append(f"Timing: {report['documents']} docs in {report['seconds']:.1f} s")
+    return "\n".join(lines)
+
+
 def _timing_lines(timing: dict | None) -> list[str]:
     return [_RULE, *format_timing(timing)] if timing else []
 
