@@ -53,30 +53,27 @@ from spacy.tokens import Doc, Token
 
 from service.pipeline.iso_days import calendar_day, day_of
 from service.pipeline.records import EventTime, Interval, TextSpan, TimeExpression
+from service.pipeline.time_syntax import (
+    ADVERBIAL,
+    ANY_CLOSED,
+    CLOSED_CLAUSES,
+    MAX_CLIMB,
+    SOFT_CLOSED,
+    attached_event,
+    baseline_of,
+    clause_head,
+    closed_off,
+    inside_clause,
+    modifies_noun,
+    relation_to,
+    reported_clause,
+    subordinate_relation,
+)
 
 ANCHOR_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 POINT_TYPES = frozenset({"DATE", "TIME"})
 # Dependencies through which an event shares the time of its head.
 SHARED_TIME = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr"})
-# Clauses whose dates do not reach the rest of the sentence.
-CLOSED_CLAUSES = frozenset({"relcl", "ccomp", "csubj"})
-# Clauses modifying a noun ("a warrant issued Monday") whose dates reach the rest of the
-# sentence only when it has no other.
-SOFT_CLOSED = frozenset({"acl"})
-_ANY_CLOSED = CLOSED_CLAUSES | SOFT_CLOSED
-# Dependencies a time expression climbs through to reach what it modifies: in a noun phrase
-# ("the Aug. 7 bombings", "Tuesday's summit"), then through a preposition or as an adverb.
-_IN_NOUN_PHRASE = frozenset({"compound", "poss", "nummod", "amod", "det", "appos", "nmod"})
-_TIMEX_ATTACH = _IN_NOUN_PHRASE | {"pobj", "prep", "npadvmod", "advmod"}
-_BEFORE = frozenset({"before", "until", "till", "by", "prior"})
-_AFTER = frozenset({"after", "since", "following"})
-_COMPARED = frozenset({"from", "than", "compared", "versus", "vs.", "vs"})
-_CLAUSE_HEADS = CLOSED_CLAUSES | {"advcl", "parataxis", "conj"}
-_MAX_CLIMB = 6
-# How a duration attaches when it is the event's time ("for three months", "rose 4% last week").
-_ADVERBIAL = frozenset({"pobj", "npadvmod", "advmod", "obl"})
-# Clause relations through which a trailing speech verb hangs off the clause it reports.
-_REPORTED = frozenset({"ccomp", "parataxis"})
 # A dated lead ("officials said Friday") dates later reports when it is this close to the
 # document date, in days.
 LEAD_DAYS = 7
@@ -138,8 +135,8 @@ class _Time:
         """Whether it is a period a clause happens in ("In the nine months, profit rose")."""
         return (
             self.timex.type == "DURATION"
-            and self.root.dep_ in _ADVERBIAL
-            and not _nominal(self.root)
+            and self.root.dep_ in ADVERBIAL
+            and not modifies_noun(self.root)
         )
 
 
@@ -193,8 +190,8 @@ class Anchorer:
                 root = span.root
                 sentence = self.sentences.index(root.i)
                 days_back = _days_back(timex, anchor)
-                relation = _relation(root, timex)
-                time = _Time(root, timex, relation, sentence, _baseline(root), days_back)
+                relation = relation_to(root, timex)
+                time = _Time(root, timex, relation, sentence, baseline_of(root), days_back)
                 self.times.append(time)
         self.times.sort(key=lambda t: t.root.i)
         # what later sentences can continue: calendar dates and clauses' periods, no baselines
@@ -211,12 +208,12 @@ class Anchorer:
         triggers = {e.token.i for e in events}
         governed: dict[int, _Time] = {}
         for time in self.times:
-            if time.timex.type not in POINT_TYPES and time.root.dep_ not in _ADVERBIAL:
+            if time.timex.type not in POINT_TYPES and time.root.dep_ not in ADVERBIAL:
                 # "a two-day visit" times the visit only, not the verb the visit hangs from
                 head = time.root.head
                 target = head if head.i in triggers and head != time.root else None
             else:
-                target = _attachment(time.root, triggers)
+                target = attached_event(time.root, triggers)
             if target is not None and time.reaches(target):
                 governed.setdefault(target.i, time)
         own = [self._governing(event, governed) for event in events]
@@ -256,7 +253,7 @@ class Anchorer:
     def _governing(self, event: EventToAnchor, governed: dict[int, _Time]) -> EventTime | None:
         """The time expression of the event, of the event it depends on, or of its sentence."""
         token = event.token
-        for _ in range(_MAX_CLIMB):
+        for _ in range(MAX_CLIMB):
             if token.i in governed:
                 return _from(governed[token.i])
             if token.dep_ not in SHARED_TIME or token.head == token:
@@ -264,28 +261,28 @@ class Anchorer:
             token = token.head
         sentence = self.sentences.index(event.token.i)
         scope = {event.token.i} | {t.i for t in event.token.ancestors}
-        reported = _reported_clause(event)
+        reported = reported_clause(event.token, event.event_class)
         near = [
             t
             for t in self.times
             if t.sentence == sentence
             and t.timex.type in POINT_TYPES
             and t.reaches(event.token)
-            and not _closed_off(t.root, scope, event.token, CLOSED_CLAUSES)
-            and not (reported is not None and _inside(t.root, reported, event.token))
+            and not closed_off(t.root, scope, event.token, CLOSED_CLAUSES)
+            and not (reported is not None and inside_clause(t.root, reported, event.token))
         ]
-        clause = _clause(event.token)
+        clause = clause_head(event.token)
         if not near:
             return self._spanning(event, clause, scope)
         best = min(
             near,
             key=lambda t: (
-                _closed_off(t.root, scope, event.token, SOFT_CLOSED),
-                _clause(t.root) != clause,
+                closed_off(t.root, scope, event.token, SOFT_CLOSED),
+                clause_head(t.root) != clause,
                 abs(t.root.i - event.token.i),
             ),
         )
-        return _from(best, _subordinate_relation(best.root, event.token))
+        return _from(best, subordinate_relation(best.root, event.token))
 
     def _spanning(self, event: EventToAnchor, clause: Token, scope: set[int]) -> EventTime | None:
         """A period or frequency of the event's own clause, when its sentence has no date.
@@ -299,9 +296,9 @@ class Anchorer:
             for t in self.times
             if t.sentence == sentence
             and t.timex.type not in POINT_TYPES
-            and t.root.dep_ in _ADVERBIAL
-            and _clause(t.root) == clause
-            and not _closed_off(t.root, scope, event.token, _ANY_CLOSED)
+            and t.root.dep_ in ADVERBIAL
+            and clause_head(t.root) == clause
+            and not closed_off(t.root, scope, event.token, ANY_CLOSED)
         ]
         if not spans:
             return None
@@ -334,7 +331,7 @@ class Anchorer:
         if not before or sentence - before[-1].sentence > NARRATION:
             return None
         last = before[-1]
-        clausal = [t for t in before if t.sentence == last.sentence and not _nominal(t.root)]
+        clausal = [t for t in before if t.sentence == last.sentence and not modifies_noun(t.root)]
         last = (clausal or before)[-1]
         return _from(last, "IS_INCLUDED" if last.calendar else "DURING")
 
@@ -385,31 +382,6 @@ class Anchorer:
         return EventTime(None, day, Interval(day, day), relation)
 
 
-def _baseline(root: Token) -> Token | None:
-    """The comparison a time is the baseline of ("rose to $5 from $4 a year ago", "compared with
-    a year-earlier loss"): the word that introduces it. "From 1991 to 1997" is a range.
-    """
-    token = root
-    for _ in range(_MAX_CLIMB):
-        head = token.head
-        if head == token:
-            return None
-        if head.lower_ in _COMPARED and not (token == root and token.dep_ == "pobj"):
-            return head
-        if head.pos_ in ("VERB", "AUX"):
-            return None
-        token = head
-    return None
-
-
-def _nominal(root: Token) -> bool:
-    """Whether a time modifies a noun ("the Aug. 7 bombings") rather than a clause."""
-    head = root.head
-    while head.pos_ == "ADP" and head.head != head:
-        head = head.head
-    return head != root and head.pos_ in ("NOUN", "PROPN")
-
-
 def _days_back(timex: TimeExpression, anchor: datetime | None) -> int | None:
     """How many days before the document date a date or time starts (negative: after it)."""
     if anchor is None or timex.interval is None or timex.type not in POINT_TYPES:
@@ -418,100 +390,6 @@ def _days_back(timex: TimeExpression, anchor: datetime | None) -> int | None:
     return None if start is None else (anchor.date() - start).days
 
 
-def _reported_clause(event: EventToAnchor) -> Token | None:
-    """The clause a trailing speech verb reports ('Prices will rise next year, he said').
-
-    The parser hangs such a verb off the reported clause; that clause's dates are not the
-    report's.
-    """
-    token = event.token
-    if event.event_class != "REPORTING" or token.dep_ not in _REPORTED or token.i < token.head.i:
-        return None
-    return token.head
-
-
-def _inside(root: Token, clause: Token, event: Token) -> bool:
-    """Whether a time sits in ``clause`` outside the event's own subtree."""
-    token = root
-    for _ in range(64):
-        if token == event:
-            return False
-        if token == clause:
-            return True
-        if token.head == token:
-            return False
-        token = token.head
-    return False
-
-
 def _from(time: _Time, relation: str | None = None) -> EventTime:
     relation = relation or time.relation
     return EventTime(time.timex.id, time.timex.value, time.timex.interval, relation)
-
-
-def _subordinate_relation(root: Token, event: Token) -> str | None:
-    """How an event stands to a time of the adverbial clause that times it, if it does.
-
-    "They left after the talks ended on Friday": the leaving is AFTER Friday; "before" makes it
-    BEFORE; "when", "as", "while" keep it inside (None: the time's own relation).
-    """
-    token = root
-    for _ in range(_MAX_CLIMB * 2):
-        if token == event or token.head == token:
-            return None
-        if token.dep_ == "advcl" and token.head == event:
-            marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-            if marks & _BEFORE:
-                return "BEFORE"
-            if marks & _AFTER:
-                return "AFTER"
-            return None
-        token = token.head
-    return None
-
-
-def _relation(root: Token, timex: TimeExpression) -> str:
-    """How an event stands to the time: before it, after it, during it, or inside it."""
-    word = root.head.lower_ if root.dep_ == "pobj" else ""
-    if word in _BEFORE:
-        return "BEFORE"
-    if word in _AFTER:
-        return "AFTER"
-    return "DURING" if timex.type in ("DURATION", "SET") else "IS_INCLUDED"
-
-
-def _attachment(root: Token, triggers: set[int]) -> Token | None:
-    """The event a time expression modifies, if it attaches to one."""
-    token = root
-    for _ in range(_MAX_CLIMB):
-        if token.dep_ not in _TIMEX_ATTACH or token.head == token:
-            break
-        token = token.head
-        if token.i in triggers:
-            return token
-        if token.pos_ in ("VERB", "AUX"):
-            return None
-    return None
-
-
-def _clause(token: Token) -> Token:
-    """The head of the clause a token belongs to."""
-    while token.dep_ not in _CLAUSE_HEADS and token.head != token:
-        token = token.head
-    return token
-
-
-def _closed_off(root: Token, scope: set[int], event: Token, closed: frozenset[str]) -> bool:
-    """Whether a time expression sits in a clause of a ``closed`` kind not containing the event.
-
-    A clause that modifies a noun event is open to it ("shootings that injured two doctors in
-    November": the shootings happened in November).
-    """
-    token = root
-    while token.i not in scope:
-        if token.dep_ in closed and not (token.head == event and event.pos_ == "NOUN"):
-            return True
-        if token.head == token:
-            return False
-        token = token.head
-    return False
