@@ -43,6 +43,7 @@ evaluate: $(STAMP)  ## score the pipeline on the development corpora in $(DATA)
 	$(BIN)/python -m service.evaluate events $(DATA)/tempeval3 --folds 5
 	$(BIN)/python -m service.evaluate events $(DATA)/tempeval3 --cross-corpus
 	$(BIN)/python -m service.evaluate anchoring $(DATA)/tempeval3
+	$(BIN)/python -m service.evaluate anchoring $(DATA)/meantime/corpus_apple
 	$(BIN)/python -m service.evaluate actors $(DATA)/meantime/corpus_apple
 	$(BIN)/python -m service.evaluate timelines $(DATA)/semeval2015-timeline-trial
 

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from service.evaluate.__main__ import main
-from service.evaluate.anchoring import gold_anchoring
+from service.evaluate.anchoring import gold_anchoring, read_anchoring_corpus
+from service.evaluate.meantime import parse_meantime
 from service.evaluate.timeml import read_timeml_dir
 
 DOCUMENT = """<?xml version="1.0" ?>
@@ -54,6 +55,7 @@ def test_stage_and_baseline_are_scored_on_the_same_gold_links(corpus):
     assert report["nearest"]["correct"] == 2
     assert report["same_sentence"] == {"accuracy": 1.0, "correct": 3, "total": 3}
     assert report["other_sentence"]["total"] == 1
+    assert report["end_to_end"]["total"] == 4
 
 
 def test_errors_say_where_the_gold_time_is_and_what_the_stage_chose(corpus):
@@ -71,3 +73,46 @@ def test_command_prints_the_stage_and_the_baseline(corpus, capsys):
     out = capsys.readouterr().out
     assert "ANCHORING on gold events and times, 2 documents" in out
     assert "baseline: nearest in sentence" in out
+
+
+# MEANTIME CAT: "Police arrested him on Monday ." then "Officials said ." (sentence 1).
+CAT = """<?xml version="1.0" ?><Document doc_id="7" doc_name="toy">
+<token t_id="1" sentence="0" number="0">Police</token>
+<token t_id="2" sentence="0" number="1">arrested</token>
+<token t_id="3" sentence="0" number="2">him</token>
+<token t_id="4" sentence="0" number="3">on</token>
+<token t_id="5" sentence="0" number="4">Monday</token>
+<token t_id="6" sentence="0" number="5">.</token>
+<token t_id="7" sentence="1" number="6">Officials</token>
+<token t_id="8" sentence="1" number="7">said</token>
+<token t_id="9" sentence="1" number="8">.</token>
+<Markables>
+<EVENT_MENTION m_id="1" class="OTHER"><token_anchor t_id="2"/></EVENT_MENTION>
+<EVENT_MENTION m_id="2" class="SPEECH_COGNITIVE"><token_anchor t_id="8"/></EVENT_MENTION>
+<TIMEX3 m_id="3" type="DATE" value="2021-03-08"><token_anchor t_id="5"/></TIMEX3>
+<TIMEX3 m_id="4" functionInDocument="CREATION_TIME" type="DATE" value="2021-03-10"/>
+</Markables>
+<Relations>
+<TLINK r_id="10" reltype="IS_INCLUDED"><source m_id="1"/><target m_id="3"/></TLINK>
+<TLINK r_id="11" reltype="IS_INCLUDED"><source m_id="2"/><target m_id="4"/></TLINK>
+<TLINK r_id="12" reltype="AFTER"><source m_id="2"/><target m_id="1"/></TLINK>
+</Relations>
+</Document>"""
+
+
+def test_meantime_reads_as_timeml_with_its_links_to_times_of_the_text():
+    document = parse_meantime(CAT, "toy.xml").as_timeml()
+    assert [(e.text, e.event_class) for e in document.events] == [
+        ("arrested", "OCCURRENCE"),
+        ("said", "REPORTING"),
+    ]
+    assert [(t.text, t.value) for t in document.timexes] == [("Monday", "2021-03-08")]
+    assert str(document.dct) == "2021-03-10"
+    assert document.anchor_links() == [("1", "3")]  # not the creation time, not an event
+
+
+def test_anchoring_reads_a_meantime_folder(tmp_path):
+    (tmp_path / "toy.xml").write_text(CAT, encoding="utf-8")
+    [document] = read_anchoring_corpus(tmp_path)
+    report = gold_anchoring([document])
+    assert report["anchoring"] == {"accuracy": 1.0, "correct": 1, "total": 1}

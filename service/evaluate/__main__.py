@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from service.evaluate.actors import evaluate_actors
-from service.evaluate.anchoring import gold_anchoring
+from service.evaluate.anchoring import gold_anchoring, read_anchoring_corpus
 from service.evaluate.events import evaluate_events
 from service.evaluate.held_out import format_held_out, held_out_events
 from service.evaluate.meantime import read_meantime_dir
@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="train on K - 1 folds of both corpora, score the fold left out, K times (held out)",
     )
     commands.add_parser(
-        "anchoring", parents=[common], help="event anchoring on TimeML's gold events and times"
+        "anchoring", parents=[common], help="anchoring on gold events and times (TimeML, MEANTIME)"
     )
     commands.add_parser("actors", parents=[common], help="event participants on MEANTIME CAT XML")
     timelines = commands.add_parser(
@@ -121,7 +121,7 @@ def held_out_main(args: argparse.Namespace) -> int:
 
 def anchoring_main(args: argparse.Namespace) -> int:
     """Anchoring on gold events and times, against the nearest-time baseline."""
-    docs = read_timeml_dir(args.directory, args.limit)
+    docs = read_anchoring_corpus(args.directory, args.limit)
     if not docs:
         print(f"no documents under {args.directory}", file=sys.stderr)
         return 2

@@ -107,7 +107,7 @@ def _unmatched_kind(doc: MeantimeDocument, triple: SystemTriple) -> str:
     """The kind of a spurious triple whose participant overlaps no gold one of its event."""
     role = triple.actor.role
     trigger = (triple.event.trigger.start, triple.event.trigger.end)
-    if not any(overlap(trigger, span) for span in doc.events):
+    if not any(overlap(trigger, (e.start, e.end)) for e in doc.events):
         return f"spurious {role} (event not annotated)"
     same_event = (p for p in doc.participants if overlap(trigger, (p.event_start, p.event_end)))
     if not any(ROLES.get(p.role) == role for p in same_event):

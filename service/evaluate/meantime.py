@@ -1,4 +1,5 @@
-"""Read MEANTIME CAT XML: tokens joined into text, event participants as character spans."""
+"""Read MEANTIME CAT XML: tokens joined into text; events, times, participants and the links
+between events and times as character spans."""
 
 from __future__ import annotations
 
@@ -7,10 +8,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from service.evaluate.timeml import parse_dct_value
+from service.evaluate.timeml import (
+    GoldEvent,
+    GoldTimex,
+    GoldTlink,
+    TimeMLDocument,
+    parse_dct_value,
+)
 
 ANNOTATED_SENTENCES = range(6)
 """Sentences (token attribute ``sentence``) with event and participant annotation."""
+TIMEML_CLASSES = {"SPEECH_COGNITIVE": "REPORTING"}
+"""MEANTIME event classes as the nearest TimeML class (anchoring treats reports apart);
+every other class (OTHER, GRAMMATICAL, MIX) reads as OCCURRENCE."""
 
 
 @dataclass(frozen=True)
@@ -53,8 +63,18 @@ class MeantimeDocument:
     participants: tuple[GoldParticipant, ...]
     annotated_end: int
     """Character offset where the annotated sentences end."""
-    events: tuple[tuple[int, int], ...] = ()
-    """Character spans of the gold event mentions (first to last anchor token)."""
+    events: tuple[GoldEvent, ...] = ()
+    """The gold event mentions (first to last anchor token), classes as ``TIMEML_CLASSES``."""
+    timexes: tuple[GoldTimex, ...] = ()
+    """The gold time expressions of the text (not the creation time)."""
+    tlinks: tuple[GoldTlink, ...] = ()
+    """The TLINKs between an event mention and a time expression, either way round."""
+
+    def as_timeml(self) -> TimeMLDocument:
+        """The document as TimeML sees it: text, creation time, events, times and their links."""
+        return TimeMLDocument(
+            self.doc_id, self.path, self.dct, self.text, self.timexes, self.events, self.tlinks
+        )
 
 
 def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
@@ -80,18 +100,26 @@ def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
         parts.append(surface)
         offset += len(surface)
     by_id = {t.t_id: t for t in tokens}
+    text = "".join(parts)
     spans: dict[str, tuple[int, int]] = {}
-    events = []
+    events, timexes = [], []
     dct = None
     for markable in root.iterfind("Markables/*"):
-        anchored = [by_id[a.get("t_id")] for a in markable.iter("token_anchor")]
-        if anchored:
-            span = (min(t.start for t in anchored), max(t.end for t in anchored))
-            spans[markable.get("m_id", "")] = span
-            if markable.tag == "EVENT_MENTION":
-                events.append(span)
+        m_id = markable.get("m_id", "")
         if markable.tag == "TIMEX3" and markable.get("functionInDocument") == "CREATION_TIME":
             dct = parse_dct_value(markable.get("value"))
+            continue
+        anchored = [by_id[a.get("t_id")] for a in markable.iter("token_anchor")]
+        if not anchored:
+            continue
+        start, end = min(t.start for t in anchored), max(t.end for t in anchored)
+        spans[m_id] = (start, end)
+        if markable.tag == "EVENT_MENTION":
+            event_class = TIMEML_CLASSES.get(markable.get("class", ""), "OCCURRENCE")
+            events.append(GoldEvent(m_id, text[start:end], start, end, event_class, eiid=m_id))
+        elif markable.tag == "TIMEX3":
+            timex_type, value = markable.get("type", ""), markable.get("value", "")
+            timexes.append(GoldTimex(m_id, text[start:end], start, end, timex_type, value))
     participants = []
     for relation in root.iter("HAS_PARTICIPANT"):
         source = relation.find("source")
@@ -116,12 +144,30 @@ def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
         doc_id,
         path,
         dct,
-        "".join(parts),
+        text,
         tuple(tokens),
         tuple(participants),
         annotated_end,
         tuple(events),
+        tuple(timexes),
+        _time_links(root, {e.eid for e in events}, {t.tid for t in timexes}),
     )
+
+
+def _time_links(root: ET.Element, events: set[str], times: set[str]) -> tuple[GoldTlink, ...]:
+    """The TLINKs from an event mention to a time expression of the text, or the reverse."""
+    links = []
+    for link in root.iter("TLINK"):
+        source, target = link.find("source"), link.find("target")
+        if source is None or target is None:
+            continue
+        ends = source.get("m_id", ""), target.get("m_id", "")
+        lid, rel_type = link.get("r_id", ""), link.get("reltype", "")
+        if ends[0] in events and ends[1] in times:
+            links.append(GoldTlink(lid, rel_type, event_instance=ends[0], related_to_time=ends[1]))
+        elif ends[0] in times and ends[1] in events:
+            links.append(GoldTlink(lid, rel_type, time=ends[0], related_to_event_instance=ends[1]))
+    return tuple(links)
 
 
 def read_meantime_dir(directory: str | Path, limit: int | None = None) -> list[MeantimeDocument]:

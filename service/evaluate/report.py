@@ -145,6 +145,7 @@ def format_gold_anchoring(report: dict, kinds: int = 10) -> str:
             ("  time in the same sentence", "same_sentence"),
             ("  time in another sentence", "other_sentence"),
             ("baseline: nearest in sentence", "nearest"),
+            ("end to end (pipeline's own)", "end_to_end"),
         ],
     )
     lines += [_RULE, *format_errors(report, kinds), _RULE]
