@@ -24,14 +24,12 @@ from service.evaluate.meantime import read_meantime_dir
 from service.evaluate.scoring import accuracy, error
 from service.evaluate.timeml import TimeMLDocument, read_timeml_dir
 from service.pipeline import DEFAULT_MODEL, TimelinePipeline
-from service.pipeline.anchoring import Anchorer, EventToAnchor, Sentences
+from service.pipeline.anchoring import POINT_TYPES, Anchorer, EventToAnchor, Sentences
 from service.pipeline.document_date import resolve_document_date
 from service.pipeline.event_attributes import read_attributes
 from service.pipeline.pipeline import DocumentRequest
 from service.pipeline.records import TimeExpression
 from service.pipeline.timex.intervals import interval_of
-
-_CALENDAR_TYPES = frozenset({"DATE", "TIME"})
 
 
 def read_anchoring_corpus(directory: Path, limit: int | None = None) -> list[TimeMLDocument]:
@@ -70,11 +68,10 @@ def gold_anchoring(documents: Sequence[TimeMLDocument], model: str = DEFAULT_MOD
             same = time is not None and trigger is not None and time.sent == trigger.sent
             scope = "same_sentence" if same else "other_sentence"
             nearest = _nearest_in_sentence(trigger, times) if trigger is not None else None
-            for key, correct in (("anchoring", pointed == tid), (scope, pointed == tid)):
+            scored = (("anchoring", pointed), (scope, pointed), ("nearest", nearest))
+            for key, chosen in scored:
                 totals[key] += 1
-                right[key] += correct
-            totals["nearest"] += 1
-            right["nearest"] += nearest == tid
+                right[key] += chosen == tid
             if pointed != tid:
                 errors.append(_link_error(document, eid, tid, pointed, scope))
     report: dict = {"documents": len(documents)}
@@ -106,7 +103,7 @@ def _anchor(document: TimeMLDocument, doc: Doc, triggers: dict[str, Token]) -> d
             t.end,
             t.type,
             t.value,
-            interval_of(t.value) if t.type in _CALENDAR_TYPES else None,
+            interval_of(t.value) if t.type in POINT_TYPES else None,
             t.mod,
         )
         for t in document.timexes
