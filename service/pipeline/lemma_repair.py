@@ -15,10 +15,14 @@ import re
 import numpy as np
 from spacy.attrs import TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 LEMMA_REPAIR = "lemma_repair"
 _SUFFIXES = ("ed", "ing")
+# Past tense, past participle and gerund tags by string id (a string's hash, the same in every
+# vocabulary), to find the tokens in the tag array.
+_TAGS = np.array([get_string_id(tag) for tag in ("VBD", "VBN", "VBG")], dtype=np.uint64)
 # One syllable ending in one vowel and one consonant that doubles (not w, x or y): "hop", "rat".
 _DOUBLING = re.compile(r"[^aeiouy]*[aeiou][b-df-hj-np-tvz]")
 
@@ -30,9 +34,7 @@ def lemma_repair(doc: Doc) -> Doc:
     doc (Doc): a document with tags and lemmas.
     RETURNS (Doc): the same document, those lemmas repaired.
     """
-    strings = doc.vocab.strings
-    tags = np.array([strings.add(tag) for tag in ("VBD", "VBN", "VBG")], dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(doc.to_array(TAG), tags)).tolist():
+    for i in np.flatnonzero(np.isin(doc.to_array(TAG), _TAGS)).tolist():
         token = doc[i]
         lemma, form = token.lemma_.lower(), token.lower_
         if any(form == lemma + suffix for suffix in _SUFFIXES) and _DOUBLING.fullmatch(lemma):
