@@ -74,29 +74,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return timelines_main(args)
     if args.command == "events" and (args.cross_corpus or args.folds):
         return held_out_main(args)
-    if args.command == "anchoring":
-        return anchoring_main(args)
     if args.command == "actors":
         docs = read_meantime_dir(args.directory, args.limit)
+    elif args.command == "anchoring":
+        docs = read_anchoring_corpus(args.directory, args.limit)
     else:
         docs = read_timeml_dir(args.directory, args.limit)
     if not docs:
         print(f"no documents under {args.directory}", file=sys.stderr)
         return 2
-    results, timing = run_pipeline(docs, args.model)
-    if args.command == "timex":
-        report = evaluate_timex(docs, [r.time_expressions for r in results])
-        text = format_timex(report, timing, args.kinds)
-    elif args.command == "events":
-        report = evaluate_events(docs, results)
-        text = format_events(report, timing, args.kinds)
-    else:
-        report = evaluate_actors(docs, [r.events for r in results])
-        text = format_actors(report, timing, args.kinds)
+    report, text = score(args, docs)
     print(text)
     if args.errors:
         write_errors(report, args.errors)
     return 0
+
+
+def score(args: argparse.Namespace, docs: Sequence) -> tuple[dict, str]:
+    """Run the command's evaluation on the documents: its report and the text to print."""
+    if args.command == "anchoring":  # runs the pipeline itself, beside the gold-span stage
+        report = gold_anchoring(docs, args.model)
+        return report, format_gold_anchoring(report, args.kinds)
+    results, timing = run_pipeline(docs, args.model)
+    if args.command == "timex":
+        report = evaluate_timex(docs, [r.time_expressions for r in results])
+        return report, format_timex(report, timing, args.kinds)
+    if args.command == "events":
+        report = evaluate_events(docs, results)
+        return report, format_events(report, timing, args.kinds)
+    report = evaluate_actors(docs, [r.events for r in results])
+    return report, format_actors(report, timing, args.kinds)
 
 
 def write_errors(report: dict, path: Path) -> None:
@@ -116,19 +123,6 @@ def held_out_main(args: argparse.Namespace) -> int:
     print(format_held_out(reports, timing))
     if args.errors:
         write_errors(pooled, args.errors)
-    return 0
-
-
-def anchoring_main(args: argparse.Namespace) -> int:
-    """Anchoring on gold events and times, against the nearest-time baseline."""
-    docs = read_anchoring_corpus(args.directory, args.limit)
-    if not docs:
-        print(f"no documents under {args.directory}", file=sys.stderr)
-        return 2
-    report = gold_anchoring(docs, args.model)
-    print(format_gold_anchoring(report, args.kinds))
-    if args.errors:
-        write_errors(report, args.errors)
     return 0
 
 
