@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from service.pipeline.word_lists import WORD_LISTS, WordListError, data_lines
+from service.pipeline.word_lists import RESOURCES, WordListError, data_lines
 
-RESOURCE_DIR = WORD_LISTS / "events"
+RESOURCE_DIR = RESOURCES / "events"
 
 
 def read_entries(name: str, fields: int = 1) -> list[tuple[str, ...]]:

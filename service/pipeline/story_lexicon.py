@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from service.pipeline.word_lists import WORD_LISTS, WordListError, data_lines
+from service.pipeline.word_lists import RESOURCES, WordListError, data_lines
 
-RESOURCE_DIR = WORD_LISTS / "story"
+RESOURCE_DIR = RESOURCES / "story"
 
 
 def _lines(name: str) -> list[tuple[int, list[str]]]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-WORD_LISTS = Path(__file__).resolve().parent.parent / "resources" / "en"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "en"
+"""The English data files: word lists (``events/``, ``story/``) and time-expression rules."""
 
 
 class WordListError(ValueError):

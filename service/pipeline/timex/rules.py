@@ -19,7 +19,8 @@ from typing import Any
 
 import yaml
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "en"
+from service.pipeline.word_lists import RESOURCES
+
 RULE_FILES = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET",
               "negative": "NONE"}  # fmt: skip
 # Tables the built-in functions read (see normalise.py).
