@@ -7,7 +7,7 @@ documents/s and tokens/s of ``TimelinePipeline.process_many`` and of ``nlp.pipe`
 model package, freshly loaded with its default components, same texts and batch size, in the
 same run (median of --repeats, alternating). Bar: ours / bare >= 0.80; the same ratio by CPU
 seconds is printed too, as other work on a shared machine disturbs it less. Then the time share of
-each stage (the facade's calls replicated here), and the top functions of a pyinstrument
+each stage (from the facade's own stage clock), and the top functions of a pyinstrument
 profile of the stages after spaCy's parse (full text in --profile-out).
 """
 
@@ -23,11 +23,10 @@ import spacy
 from _common import ROOT, machine_note, median, read_corpus, table
 
 from service.pipeline import TimelinePipeline
-from service.pipeline.document_date import resolve_document_date
 from service.pipeline.pipeline import DEFAULT_MODEL, DocumentRequest
-from service.pipeline.timeline import build_timeline
 
-STAGES = ("parse", "document_date", "timex", "entities", "events", "timeline")
+STAGES = ("parse", "timex", "entities", "events", "timeline")
+"""The stages the facade times (``TimelinePipeline.observer``), in order."""
 
 
 def time_ours(pipeline: TimelinePipeline, requests: list[DocumentRequest]) -> tuple[float, float]:
@@ -54,36 +53,25 @@ def parse_all(pipeline: TimelinePipeline, requests: list[DocumentRequest]) -> li
     return list(pipeline.nlp.pipe(texts, batch_size=pipeline.batch_size))
 
 
-def extract(
-    pipeline: TimelinePipeline, docs: list, requests: list[DocumentRequest], spent: dict
-) -> None:
-    """The facade's extraction calls after the parse, adding each stage's seconds to ``spent``."""
+def extract(pipeline: TimelinePipeline, docs: list, requests: list[DocumentRequest]) -> None:
+    """The facade's extraction stages on documents it has already parsed."""
     for doc, request in zip(docs, requests, strict=True):
-        t0 = time.perf_counter()
-        _, anchor = resolve_document_date(request.text, request.document_date)
-        t1 = time.perf_counter()
-        timexes = pipeline.timex(doc, anchor, request.text)
-        t2 = time.perf_counter()
-        entities = pipeline.entities(doc)
-        t3 = time.perf_counter()
-        events = pipeline.events(doc, entities, timexes, anchor, request.text)
-        t4 = time.perf_counter()
-        build_timeline(events)
-        t5 = time.perf_counter()
-        for stage, seconds in zip(
-            STAGES[1:], (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True
-        ):
-            spent[stage] += seconds
+        pipeline.extract_parsed(doc, request)
 
 
 def stage_seconds(pipeline: TimelinePipeline, requests: list[DocumentRequest]) -> dict[str, float]:
-    """Seconds per stage, replicating ``TimelinePipeline.process_many`` call by call."""
+    """Seconds per stage of one ``process_many`` pass, as the facade's stage clock reports them."""
     spent: dict[str, float] = defaultdict(float)
-    with pipeline.nlp.memory_zone():
-        started = time.perf_counter()
-        docs = parse_all(pipeline, requests)
-        spent["parse"] += time.perf_counter() - started
-        extract(pipeline, docs, requests, spent)
+
+    def observe(stage: str, seconds: float) -> None:
+        spent[stage] += seconds
+
+    previous, pipeline.observer = pipeline.observer, observe
+    try:
+        for _ in pipeline.process_many(requests):
+            pass
+    finally:
+        pipeline.observer = previous
     return spent
 
 
@@ -106,7 +94,7 @@ def profile_extraction(
     with pipeline.nlp.memory_zone():
         docs = parse_all(pipeline, requests)
         profiler.start()
-        extract(pipeline, docs, requests, defaultdict(float))
+        extract(pipeline, docs, requests)
         session = profiler.stop()
     self_time: dict[str, float] = defaultdict(float)
     inclusive: dict[str, float] = defaultdict(float)
@@ -161,7 +149,7 @@ def spacy_time_by_caller(
     with pipeline.nlp.memory_zone():
         docs = parse_all(pipeline, requests)
         profile.enable()
-        extract(pipeline, docs, requests, defaultdict(float))
+        extract(pipeline, docs, requests)
         profile.disable()
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
 
@@ -240,7 +228,7 @@ def main() -> None:
 
     spent = stage_seconds(pipeline, requests)
     total = sum(spent.values())
-    print("\n## Stage shares (one pass, facade calls replicated)")
+    print("\n## Stage shares (one pass, the facade's stage clock)")
     print(
         table(
             ["stage", "seconds", "share", "ms/document"],
