@@ -34,7 +34,10 @@ def _corpora(data: Path, examples: Path) -> Iterator[tuple[str, list[DocumentReq
     trial, _ = read_timeline_corpus(data / "semeval2015-timeline-trial")
     yield "semeval_trial", [DocumentRequest(d.text, d.dct, d.doc_id) for d in trial]
     articles = sorted(examples.glob("*.txt"))
-    yield "examples", [DocumentRequest(p.read_text(encoding="utf-8"), None, p.stem) for p in articles]
+    yield (
+        "examples",
+        [DocumentRequest(p.read_text(encoding="utf-8"), None, p.stem) for p in articles],
+    )
 
 
 def golden_lines(data: Path, examples: Path, model: str = DEFAULT_MODEL) -> Iterator[str]:
@@ -50,7 +53,9 @@ def golden_lines(data: Path, examples: Path, model: str = DEFAULT_MODEL) -> Iter
     for corpus, requests in _corpora(data, examples):
         results = list(pipeline.process_many(requests))
         for request, result in zip(requests, results, strict=True):
-            yield _line({"corpus": corpus, "id": request.id, "result": document_schema.dump(result)})
+            yield _line(
+                {"corpus": corpus, "id": request.id, "result": document_schema.dump(result)}
+            )
         if corpus == "semeval_trial":
             yield _line({"corpus": corpus, "story": _story(data, requests, results)})
 
