@@ -61,7 +61,7 @@ golden: $(STAMP)  ## the full JSON output on every development document, and its
 	$(BIN)/python -m service.evaluate.golden build/golden.jsonl --data $(DATA) --examples $(DATA)/../examples
 
 train: $(STAMP)  ## retrain the event model (service/resources/en/events/event_model.npz)
-	$(BIN)/python -m service.pipeline.train_events $(DATA)/tempeval3
+	$(BIN)/python -m service.training $(DATA)/tempeval3
 
 docker-smoke:  ## build the Dockerfile with buildah and run the image
 	../shared/tools/docker-smoke

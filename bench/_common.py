@@ -31,7 +31,7 @@ ROOT = Path(os.environ.get("TIMELINE_ROOT") or CHECKOUT).resolve()
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from service.evaluate.timeml import TimeMLDocument, read_timeml_dir  # noqa: E402
+from service.corpora.timeml import TimeMLDocument, read_timeml_dir  # noqa: E402
 
 DATA_DIR = CHECKOUT.parent / "shared" / "data" / "tempeval3"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")

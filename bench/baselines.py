@@ -24,9 +24,8 @@ from pathlib import Path
 
 from _common import ROOT, machine_note, read_corpus, table
 
-from service.evaluate.timeml import TimeMLDocument
-from service.pipeline import TimelinePipeline
-from service.pipeline.pipeline import DocumentRequest
+from service.corpora.timeml import TimeMLDocument
+from service.pipeline import DocumentRequest, TimelinePipeline
 
 Spans = list[tuple[int, int]]
 

@@ -23,7 +23,7 @@ import spacy
 from _common import ROOT, machine_note, median, read_corpus, table
 
 from service.pipeline import TimelinePipeline
-from service.pipeline.pipeline import DEFAULT_MODEL, DocumentRequest
+from service.pipeline.facade import DEFAULT_MODEL, DocumentRequest
 
 STAGES = ("parse", "timex", "entities", "events", "timeline")
 """The stages the facade times (``TimelinePipeline.observer``), in order."""

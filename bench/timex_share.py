@@ -17,7 +17,7 @@ from pathlib import Path
 
 import spacy
 
-from service.pipeline.pipeline import DEFAULT_MODEL
+from service.pipeline.facade import DEFAULT_MODEL
 from service.pipeline.timex import TimexTagger
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "examples"

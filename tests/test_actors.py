@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.actors import ActorFinder
-from service.pipeline.events import token_entities
+from service.pipeline.events.actors import ActorFinder
+from service.pipeline.events.extract import token_entities
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from service.pipeline.document_date import find_dateline, resolve_document_date
+from service.pipeline.dates.document_date import find_dateline, resolve_document_date
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 import pytest
 
+from service.corpora.meantime import parse_meantime
 from service.evaluate.actors import evaluate_actors
-from service.evaluate.meantime import parse_meantime
 from service.pipeline.records import Actor, Event, TextSpan
 
 SENTENCES = [["Apple", "sues", "Cisco"], ["May", "2", ",", "2007"], ["x"], ["x"], ["x"], ["x"]]

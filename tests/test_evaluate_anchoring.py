@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from service.corpora.meantime import parse_meantime
+from service.corpora.timeml import read_timeml_dir
 from service.evaluate.__main__ import main
 from service.evaluate.anchoring import gold_anchoring, read_anchoring_corpus
-from service.evaluate.meantime import parse_meantime
-from service.evaluate.timeml import read_timeml_dir
 
 DOCUMENT = """<?xml version="1.0" ?>
 <TimeML>

@@ -2,8 +2,8 @@
 
 import pytest
 
+from service.corpora.timeml import GoldEvent, GoldTimex, GoldTlink, TimeMLDocument
 from service.evaluate.events import evaluate_events
-from service.evaluate.timeml import GoldEvent, GoldTimex, GoldTlink, TimeMLDocument
 from service.pipeline.records import (
     DocumentDate,
     DocumentInfo,

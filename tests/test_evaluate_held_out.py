@@ -7,8 +7,8 @@ import pytest
 
 from service.evaluate.__main__ import main
 from service.evaluate.held_out import fold_splits, held_out_events
-from service.pipeline.events import EventExtractor
-from service.pipeline.train_events import Examples, train
+from service.pipeline.events.extract import EventExtractor
+from service.training.events import Examples, train
 
 HEADER = (
     '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>{doc}</DOCID>\n'

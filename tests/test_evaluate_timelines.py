@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from service.evaluate.__main__ import main
-from service.evaluate.timelines import (
+from service.corpora.semeval import (
     TimelineLine,
-    closure,
     detokenise,
-    evaluate_timelines,
-    format_timeline,
     pad_date,
     parse_timeline,
     parse_timeline_document,
+)
+from service.evaluate.__main__ import main
+from service.evaluate.timelines import (
+    closure,
+    evaluate_timelines,
+    format_timeline,
     reduction,
 )
 

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from service.evaluate.timeml import parse_dct_value, parse_timeml, read_timeml_dir
+from service.corpora.timeml import parse_dct_value, parse_timeml, read_timeml_dir
 
 TIMEML = """<?xml version="1.0" ?>
 <TimeML>

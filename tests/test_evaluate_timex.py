@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.evaluate.timeml import GoldTimex, TimeMLDocument
+from service.corpora.timeml import GoldTimex, TimeMLDocument
 from service.evaluate.timex import evaluate_timex, value_error_kind, value_shape
 from service.pipeline.records import TimeExpression
 

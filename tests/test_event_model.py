@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from service.pipeline.event_model import NONE_LABEL, EventModel, softmax
+from service.pipeline.events.model import NONE_LABEL, EventModel, softmax
 
 LABELS = (NONE_LABEL, "OCCURRENCE", "STATE")
 NAMES = ("bias", "l=attack", "p=VERB", "p=NOUN", "w=said")

@@ -10,8 +10,8 @@ from datetime import date, datetime
 
 import pytest
 
-from service.pipeline.event_features import is_candidate, time_governors, token_features
-from service.pipeline.event_lexicon import load_lexicon
+from service.pipeline.events.features import is_candidate, time_governors, token_features
+from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.records import Interval, TimeExpression
 
 ANCHOR = datetime(2021, 3, 10)

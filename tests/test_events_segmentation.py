@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from service.pipeline import DEFAULT_MODEL
-from service.pipeline.segmentation import LINE_SENTENCES
+from service.pipeline.syntax.segmentation import LINE_SENTENCES
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from service.pipeline.iso_days import calendar_day, day_of
+from service.pipeline.dates.iso_days import calendar_day, day_of
 
 
 def test_day_of_a_date_time_is_its_date():

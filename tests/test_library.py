@@ -6,8 +6,7 @@ import subprocess
 import sys
 from datetime import date
 
-from service.pipeline import TimelinePipeline, UnsupportedLanguageError
-from service.pipeline.pipeline import DocumentRequest
+from service.pipeline import DocumentRequest, TimelinePipeline, UnsupportedLanguageError
 
 
 def test_pipeline_imports_no_flask():

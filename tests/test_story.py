@@ -6,15 +6,6 @@ from dataclasses import replace
 
 import pytest
 
-from service.pipeline.actor_names import mentions_name, names_match
-from service.pipeline.event_coreference import (
-    MERGE_THRESHOLD,
-    coreference_score,
-    mention_features,
-    verb_forms,
-)
-from service.pipeline.mention_time import DocumentTimes, document_times, mention_time
-from service.pipeline.participants import Participant, event_participants
 from service.pipeline.records import (
     Actor,
     DocumentDate,
@@ -27,7 +18,16 @@ from service.pipeline.records import (
     TimeExpression,
     TimelineResult,
 )
-from service.pipeline.story import UNKNOWN_DATE, build_story
+from service.pipeline.story.build import UNKNOWN_DATE, build_story
+from service.pipeline.story.coreference import (
+    MERGE_THRESHOLD,
+    coreference_score,
+    mention_features,
+    verb_forms,
+)
+from service.pipeline.story.mention_time import DocumentTimes, document_times, mention_time
+from service.pipeline.story.names import mentions_name, names_match
+from service.pipeline.story.participants import Participant, event_participants
 
 ISIS = {"x1": "ISIS"}
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from service.pipeline.pipeline import DocumentRequest
-from service.pipeline.story import build_story
+from service.pipeline import DocumentRequest
+from service.pipeline.story.build import build_story
 
 # The second article has no dateline; it appeared a few days after the first (Tue May 9, 2017).
 WEST_DATE = date(2017, 5, 12)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.time_syntax import (
+from service.pipeline.syntax.time_syntax import (
     CLOSED_CLAUSES,
     attached_event,
     baseline_of,

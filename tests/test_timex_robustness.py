@@ -19,7 +19,7 @@ SCRIPT = """
 import spacy
 from datetime import datetime
 from bench.timex_share import adversarial_text
-from service.pipeline.pipeline import DEFAULT_MODEL
+from service.pipeline.facade import DEFAULT_MODEL
 from service.pipeline.timex import TimexTagger
 nlp = spacy.load(DEFAULT_MODEL)
 tagger = TimexTagger(nlp)

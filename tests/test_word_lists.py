@@ -2,9 +2,9 @@
 
 import pytest
 
-from service.pipeline.event_lexicon import load_lexicon
-from service.pipeline.story_lexicon import load_story_lexicon
-from service.pipeline.word_lists import WordListError, data_lines
+from service.pipeline.lexicon.events import load_lexicon
+from service.pipeline.lexicon.story import load_story_lexicon
+from service.pipeline.lexicon.word_lists import WordListError, data_lines
 
 
 def test_data_lines_skip_blanks_and_comments_and_keep_line_numbers(tmp_path):
@@ -27,7 +27,7 @@ def test_the_shipped_lists_load():
 
 
 def test_a_malformed_shipped_list_stops_loading(monkeypatch, tmp_path):
-    import service.pipeline.event_lexicon as event_lexicon
+    import service.pipeline.lexicon.events as event_lexicon
 
     (tmp_path / "verb_classes.tsv").write_text("say\tREPORTING\nsay\tI_ACTION\n", encoding="utf-8")
     monkeypatch.setattr(event_lexicon, "RESOURCE_DIR", tmp_path)

@@ -13,9 +13,8 @@ from service.api.metrics import count_document
 from service.api.schemas import TimelinesRequestSchema, TimelinesResponseSchema
 from service.api.time_budget import time_budget
 from service.api.timeline import PIPELINE_KEY, text_too_long
-from service.pipeline import TimelinePipeline
-from service.pipeline.pipeline import DocumentRequest
-from service.pipeline.story import build_story
+from service.pipeline import DocumentRequest, TimelinePipeline
+from service.pipeline.story.build import build_story
 
 blp = Blueprint(
     "timelines", __name__, url_prefix="/v1", description="Merged timelines of many documents."

@@ -5,11 +5,11 @@
 >>> evaluate_timex(docs, predictions)["relaxed"]["f1"]
 """
 
+from service.corpora.meantime import read_meantime_dir
+from service.corpora.timeml import parse_timeml, read_timeml_dir
 from service.evaluate.actors import evaluate_actors
 from service.evaluate.events import evaluate_events
 from service.evaluate.matching import Anchor, match_corpus, match_one_to_one
-from service.evaluate.meantime import read_meantime_dir
-from service.evaluate.timeml import parse_timeml, read_timeml_dir
 from service.evaluate.timex import evaluate_timex
 
 __all__ = [

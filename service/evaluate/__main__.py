@@ -8,11 +8,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from service.corpora.meantime import read_meantime_dir
+from service.corpora.semeval import read_timeline_corpus
+from service.corpora.timeml import read_timeml_dir
 from service.evaluate.actors import evaluate_actors
 from service.evaluate.anchoring import gold_anchoring, read_anchoring_corpus
 from service.evaluate.events import evaluate_events
 from service.evaluate.held_out import format_held_out, held_out_events
-from service.evaluate.meantime import read_meantime_dir
 from service.evaluate.report import (
     format_actors,
     format_events,
@@ -23,11 +25,9 @@ from service.evaluate.run import run_pipeline
 from service.evaluate.timelines import (
     evaluate_timelines,
     format_timelines,
-    read_timeline_corpus,
     run_story,
     write_timelines,
 )
-from service.evaluate.timeml import read_timeml_dir
 from service.evaluate.timex import evaluate_timex
 from service.pipeline import DEFAULT_MODEL
 

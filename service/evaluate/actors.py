@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from service.corpora.meantime import GoldParticipant, MeantimeDocument
 from service.evaluate.matching import Anchor, CorpusMatch, match_corpus, overlap, spans_overlap
-from service.evaluate.meantime import GoldParticipant, MeantimeDocument
 from service.evaluate.scoring import error, prf
 from service.pipeline.records import Actor, Event
 

@@ -19,15 +19,14 @@ from time import perf_counter
 
 from spacy.tokens import Doc, Token
 
+from service.corpora.meantime import read_meantime_dir
+from service.corpora.timeml import TimeMLDocument, read_timeml_dir
 from service.evaluate.events import evaluate_events
-from service.evaluate.meantime import read_meantime_dir
 from service.evaluate.scoring import accuracy, error
-from service.evaluate.timeml import TimeMLDocument, read_timeml_dir
-from service.pipeline import DEFAULT_MODEL, TimelinePipeline
-from service.pipeline.anchoring import POINT_TYPES, Anchorer, EventToAnchor, Sentences
-from service.pipeline.document_date import resolve_document_date
-from service.pipeline.event_attributes import read_attributes
-from service.pipeline.pipeline import DocumentRequest
+from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline
+from service.pipeline.dates.document_date import resolve_document_date
+from service.pipeline.events.anchoring import POINT_TYPES, Anchorer, EventToAnchor, Sentences
+from service.pipeline.events.attributes import read_attributes
 from service.pipeline.records import TimeExpression
 from service.pipeline.timex.intervals import interval_of
 

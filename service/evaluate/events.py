@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from service.corpora.timeml import GoldEvent, TimeMLDocument
 from service.evaluate.matching import Anchor, CorpusMatch, match_corpus
 from service.evaluate.scoring import accuracy, error, per_label, prf, top_counts
-from service.evaluate.timeml import GoldEvent, TimeMLDocument
 from service.evaluate.timex import match_timexes
 from service.pipeline.records import Event, TimelineResult
 

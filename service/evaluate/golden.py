@@ -16,12 +16,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from service.api.schemas import TimelineResponseSchema, TimelinesResponseSchema
-from service.evaluate.meantime import read_meantime_dir
-from service.evaluate.timelines import read_timeline_corpus
-from service.evaluate.timeml import read_timeml_dir
-from service.pipeline import DEFAULT_MODEL, TimelinePipeline
-from service.pipeline.pipeline import DocumentRequest
-from service.pipeline.story import build_story
+from service.corpora.meantime import read_meantime_dir
+from service.corpora.semeval import read_timeline_corpus
+from service.corpora.timeml import read_timeml_dir
+from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline
+from service.pipeline.story.build import build_story
 
 
 def _corpora(data: Path, examples: Path) -> Iterator[tuple[str, list[DocumentRequest]]]:

@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from time import perf_counter
 
+from service.corpora.timeml import TimeMLDocument, read_timeml_dir
 from service.evaluate.events import evaluate_events
-from service.evaluate.timeml import TimeMLDocument, read_timeml_dir
-from service.pipeline import DEFAULT_MODEL, TimelinePipeline, TimelineResult
-from service.pipeline.event_lexicon import load_lexicon
-from service.pipeline.events import EventExtractor
-from service.pipeline.pipeline import DocumentRequest
-from service.pipeline.train_events import document_examples, merge, train
+from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline, TimelineResult
+from service.pipeline.events.extract import EventExtractor
+from service.pipeline.lexicon.events import load_lexicon
+from service.training.events import document_examples, merge, train
 
 CORPORA = ("TimeBank", "AQUAINT")
 

@@ -7,8 +7,7 @@ from datetime import date, datetime
 from time import perf_counter
 from typing import Protocol
 
-from service.pipeline import DEFAULT_MODEL, TimelinePipeline, TimelineResult
-from service.pipeline.pipeline import DocumentRequest
+from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline, TimelineResult
 
 
 class GoldDocument(Protocol):

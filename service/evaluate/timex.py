@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
+from service.corpora.timeml import GoldTimex, TimeMLDocument
 from service.evaluate.matching import Anchor, CorpusMatch, match_corpus
 from service.evaluate.scoring import accuracy, error, per_label, prf
-from service.evaluate.timeml import GoldTimex, TimeMLDocument
 
 
 class TimexLike(Protocol):

@@ -6,7 +6,12 @@
 """
 
 from service.pipeline.errors import ModelNotFoundError, PipelineError, UnsupportedLanguageError
-from service.pipeline.pipeline import DEFAULT_MODEL, SUPPORTED_LANGUAGES, TimelinePipeline
+from service.pipeline.facade import (
+    DEFAULT_MODEL,
+    SUPPORTED_LANGUAGES,
+    DocumentRequest,
+    TimelinePipeline,
+)
 from service.pipeline.records import (
     Actor,
     DocumentDate,
@@ -27,6 +32,7 @@ __all__ = [
     "Actor",
     "DocumentDate",
     "DocumentInfo",
+    "DocumentRequest",
     "Entity",
     "Event",
     "EventTime",

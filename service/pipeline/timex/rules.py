@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from service.pipeline.word_lists import RESOURCES
+from service.pipeline.lexicon.word_lists import RESOURCES
 
 RULE_FILES = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET",
               "negative": "NONE"}  # fmt: skip

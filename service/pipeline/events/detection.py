@@ -1,7 +1,7 @@
 """Event detection: which tokens are TimeML EVENT triggers, and their class.
 
 Candidates are content words outside time expressions; the trained linear classifier
-(:mod:`service.pipeline.event_model`) labels each NONE or with its event class. A copula or a
+(:mod:`service.pipeline.events.model`) labels each NONE or with its event class. A copula or a
 future "going to" is never a trigger: TimeML tags the predicate ("late" in "was late", "close" in
 "is going to close"), and TimeBank does so, while AQUAINT often tags the copula itself. They stay
 training candidates all the same: leaving copulas out of training cost 0.5 point of held-out F1.
@@ -14,9 +14,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.event_features import eventive, is_candidate, time_governors, token_features
-from service.pipeline.event_lexicon import load_lexicon
-from service.pipeline.event_model import MODEL_PATH, NONE_LABEL, EventModel
+from service.pipeline.events.features import eventive, is_candidate, time_governors, token_features
+from service.pipeline.events.model import MODEL_PATH, NONE_LABEL, EventModel
+from service.pipeline.lexicon.events import load_lexicon
 
 _PREDICATES = frozenset({"acomp", "attr"})
 _FRAMED = frozenset({"I_ACTION", "I_STATE", "ASPECTUAL"})

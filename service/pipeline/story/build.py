@@ -13,16 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from service.pipeline.actor_timelines import (
-    ROLES,
-    DatedStoryEvent,
-    build_actor_timeline,
-    is_factual,
-)
-from service.pipeline.event_coreference import MentionFeatures, cluster_mentions, mention_features
-from service.pipeline.iso_days import calendar_day
-from service.pipeline.mention_time import UNKNOWN, MentionTime, document_times, mention_time
-from service.pipeline.participants import Participant, event_participants
+from service.pipeline.dates.iso_days import calendar_day
+from service.pipeline.lexicon.story import load_story_lexicon
 from service.pipeline.records import (
     EntityRef,
     Event,
@@ -33,7 +25,15 @@ from service.pipeline.records import (
     StoryEvent,
     TimelineResult,
 )
-from service.pipeline.story_lexicon import load_story_lexicon
+from service.pipeline.story.actor_timelines import (
+    ROLES,
+    DatedStoryEvent,
+    build_actor_timeline,
+    is_factual,
+)
+from service.pipeline.story.coreference import MentionFeatures, cluster_mentions, mention_features
+from service.pipeline.story.mention_time import UNKNOWN, MentionTime, document_times, mention_time
+from service.pipeline.story.participants import Participant, event_participants
 
 UNKNOWN_DATE = "XXXX-XX-XX"
 """TIMEX3 value of the story entry holding the events no document dates."""

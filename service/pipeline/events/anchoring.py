@@ -51,9 +51,9 @@ from datetime import datetime
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.iso_days import calendar_day, day_of
+from service.pipeline.dates.iso_days import calendar_day, day_of
 from service.pipeline.records import EventTime, Interval, TextSpan, TimeExpression
-from service.pipeline.time_syntax import (
+from service.pipeline.syntax.time_syntax import (
     ADVERBIAL,
     ANY_CLOSED,
     CLOSED_CLAUSES,

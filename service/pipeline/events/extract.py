@@ -9,11 +9,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from service.pipeline.actors import ActorFinder
-from service.pipeline.anchoring import Anchorer, EventToAnchor, Sentences
-from service.pipeline.event_attributes import read_attributes
-from service.pipeline.event_detection import EventDetector
-from service.pipeline.event_model import MODEL_PATH, EventModel
+from service.pipeline.events.actors import ActorFinder
+from service.pipeline.events.anchoring import Anchorer, EventToAnchor, Sentences
+from service.pipeline.events.attributes import read_attributes
+from service.pipeline.events.detection import EventDetector
+from service.pipeline.events.model import MODEL_PATH, EventModel
 from service.pipeline.records import Entity, Event, TextSpan, TimeExpression
 
 # Dependencies through which an event embeds another ("said it would close": said -> close).

@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.pipeline.actor_names import mentions_name, name_core, names_match
-from service.pipeline.iso_days import day_of
-from service.pipeline.participants import PERSON_TYPES
+from service.pipeline.dates.iso_days import day_of
 from service.pipeline.records import (
     ActorTimeline,
     ActorTimelineEntry,
@@ -24,6 +22,8 @@ from service.pipeline.records import (
     StoryEvent,
     TimelineResult,
 )
+from service.pipeline.story.names import mentions_name, name_core, names_match
+from service.pipeline.story.participants import PERSON_TYPES
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from service.pipeline.story_lexicon import load_story_lexicon
+from service.pipeline.lexicon.story import load_story_lexicon
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PUNCTUATION = re.compile(r"[^\w\s&-]")

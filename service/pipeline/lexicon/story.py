@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from service.pipeline.word_lists import RESOURCES, WordListError, data_lines
+from service.pipeline.lexicon.word_lists import RESOURCES, WordListError, data_lines
 
 RESOURCE_DIR = RESOURCES / "story"
 

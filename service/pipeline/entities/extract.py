@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.event_lexicon import load_lexicon
+from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.records import Entity, TextSpan
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "en"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "en"
 """The English data files: word lists (``events/``, ``story/``) and time-expression rules."""
 
 

@@ -26,10 +26,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from service.pipeline.dates.iso_days import calendar_day, day_of
+
 # The lead's reach is the anchoring stage's: its first LEAD_SENTENCES sentences (here, those
 # with events), a day at most LEAD_DAYS before the document date (news reports the past week).
-from service.pipeline.anchoring import LEAD_DAYS, LEAD_SENTENCES
-from service.pipeline.iso_days import calendar_day, day_of
+from service.pipeline.events.anchoring import LEAD_DAYS, LEAD_SENTENCES
 from service.pipeline.records import Event, EventTime, Interval, TimelineResult
 from service.pipeline.timeline import PLACING_RELATIONS
 

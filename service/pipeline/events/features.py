@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.event_lexicon import Lexicon
+from service.pipeline.lexicon.events import Lexicon
 
 # Parts of speech a trigger has. Proper nouns stay: a title-case headline's verbs are tagged so
 # ("Apple Unveils New iPhone"). Numbers, adverbs and prepositions are left out: in TempEval-3

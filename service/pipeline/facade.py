@@ -11,13 +11,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from service.pipeline.document_date import resolve_document_date
-from service.pipeline.entities import EntityExtractor
+from service.pipeline.dates.document_date import resolve_document_date
+from service.pipeline.entities.extract import EntityExtractor
 from service.pipeline.errors import ModelNotFoundError, UnsupportedLanguageError
-from service.pipeline.events import EventExtractor
-from service.pipeline.lemma_repair import LEMMA_REPAIR
+from service.pipeline.events.extract import EventExtractor
 from service.pipeline.records import DocumentInfo, TimelineResult
-from service.pipeline.segmentation import LINE_SENTENCES
+from service.pipeline.syntax.lemma_repair import LEMMA_REPAIR
+from service.pipeline.syntax.segmentation import LINE_SENTENCES
 from service.pipeline.timeline import build_timeline
 from service.pipeline.timex import TimexTagger
 

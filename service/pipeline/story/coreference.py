@@ -34,12 +34,12 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from service.pipeline.actor_names import name_core, names_match
-from service.pipeline.iso_days import calendar_day
-from service.pipeline.mention_time import OPEN_START, Window
-from service.pipeline.participants import Participant
+from service.pipeline.dates.iso_days import calendar_day
+from service.pipeline.lexicon.story import load_story_lexicon
 from service.pipeline.records import Event
-from service.pipeline.story_lexicon import load_story_lexicon
+from service.pipeline.story.mention_time import OPEN_START, Window
+from service.pipeline.story.names import name_core, names_match
+from service.pipeline.story.participants import Participant
 
 MERGE_THRESHOLD = 1.2
 """Lowest score at which two mentions are the same event: the same lemma (or a noun and its verb)

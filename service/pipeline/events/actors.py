@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.event_lexicon import load_lexicon
+from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.records import Actor
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from service.evaluate.timeml import (
+from service.corpora.timeml import (
     GoldEvent,
     GoldTimex,
     GoldTlink,

@@ -1,7 +1,7 @@
 """A linear (softmax) classifier over trigger features: NONE or one of the TimeML event classes.
 
 Parameters live in ``service/resources/en/events/event_model.npz`` (written by
-``python -m service.pipeline.train_events``): the feature names, the labels, one weight row per
+``python -m service.training.events``): the feature names, the labels, one weight row per
 feature and the probability a candidate needs to be an event.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from service.pipeline.event_lexicon import RESOURCE_DIR
+from service.pipeline.lexicon.events import RESOURCE_DIR
 
 MODEL_PATH = RESOURCE_DIR / "event_model.npz"
 NONE_LABEL = "NONE"

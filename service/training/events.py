@@ -1,6 +1,6 @@
 """Train the event trigger classifier on TimeML (TempEval-3 TBAQ).
 
-    python -m service.pipeline.train_events ../shared/data/tempeval3
+    python -m service.training.events ../shared/data/tempeval3
 
 writes ``service/resources/en/events/event_model.npz`` from every document (``make train``).
 Training is deterministic. Held-out figures come from the evaluation, which trains the same way
@@ -18,12 +18,12 @@ import numpy as np
 import spacy
 from spacy.tokens import Doc
 
-from service.evaluate.timeml import TimeMLDocument, read_timeml_dir
-from service.pipeline.event_features import is_candidate, time_governors, token_features
-from service.pipeline.event_lexicon import Lexicon, load_lexicon
-from service.pipeline.event_model import MODEL_PATH, NONE_LABEL, EventModel, softmax
-from service.pipeline.events import token_mask
-from service.pipeline.pipeline import DEFAULT_MODEL, load_model
+from service.corpora.timeml import TimeMLDocument, read_timeml_dir
+from service.pipeline.events.extract import token_mask
+from service.pipeline.events.features import is_candidate, time_governors, token_features
+from service.pipeline.events.model import MODEL_PATH, NONE_LABEL, EventModel, softmax
+from service.pipeline.facade import DEFAULT_MODEL, load_model
+from service.pipeline.lexicon.events import Lexicon, load_lexicon
 
 LABELS = (NONE_LABEL, "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL")
 LABELS += ("PERCEPTION",)

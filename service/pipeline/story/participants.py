@@ -16,8 +16,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from service.pipeline.actor_names import mentions_name
 from service.pipeline.records import Actor, Entity, TimelineResult
+from service.pipeline.story.names import mentions_name
 
 PRONOUN_REACH = 600
 PERSONAL_PRONOUNS = frozenset(

@@ -1,0 +1,2 @@
+"""Readers of the annotated corpora (TimeML, MEANTIME CAT XML, SemEval-2015 task 4) that evaluation,
+training and benchmarks share."""

@@ -1,0 +1,1 @@
+"""The entity stage: actors (people, organisations, places) with their mentions merged."""

@@ -1,0 +1,1 @@
+"""The event stage: detection, features and model, attributes, actors and anchoring to times."""

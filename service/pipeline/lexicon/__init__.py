@@ -1,0 +1,1 @@
+"""Linguistic knowledge as data: the loader of `service/resources/en/` and the lists by stage."""

@@ -1,0 +1,1 @@
+"""The cross-document story: event coreference, mention times, participants, actor timelines."""

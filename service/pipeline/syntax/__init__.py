@@ -1,0 +1,1 @@
+"""Shared readings of the parse: sentences, lemma repair, what a time attaches to."""
