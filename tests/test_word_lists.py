@@ -4,7 +4,13 @@ import pytest
 
 from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.lexicon.story import load_story_lexicon
-from service.pipeline.lexicon.word_lists import WordListError, data_lines
+from service.pipeline.lexicon.word_lists import (
+    WordListError,
+    data_lines,
+    read_pairs,
+    read_sets,
+    read_words,
+)
 
 
 def test_data_lines_skip_blanks_and_comments_and_keep_line_numbers(tmp_path):
@@ -26,10 +32,30 @@ def test_the_shipped_lists_load():
     assert story.nominalisations["death"] == "die"
 
 
-def test_a_malformed_shipped_list_stops_loading(monkeypatch, tmp_path):
-    import service.pipeline.lexicon.events as event_lexicon
-
-    (tmp_path / "verb_classes.tsv").write_text("say\tREPORTING\nsay\tI_ACTION\n", encoding="utf-8")
-    monkeypatch.setattr(event_lexicon, "RESOURCE_DIR", tmp_path)
+def test_a_duplicate_entry_stops_loading(tmp_path):
+    path = tmp_path / "verb_classes.tsv"
+    path.write_text("say\tREPORTING\nsay\tI_ACTION\n", encoding="utf-8")
     with pytest.raises(WordListError, match=r"verb_classes.tsv:2: duplicate entry 'say'"):
-        event_lexicon.read_entries("verb_classes.tsv", fields=2)
+        read_pairs(path)
+
+
+def test_an_entry_without_its_fields_stops_loading(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("death\tdie\nattack\n", encoding="utf-8")
+    with pytest.raises(WordListError, match=r"pairs.tsv:2: expected 2 field\(s\), got 1"):
+        read_pairs(path)
+
+
+def test_a_word_in_two_sets_stops_loading(tmp_path):
+    path = tmp_path / "synonyms.txt"
+    path.write_text("buy purchase\nacquire buy\n", encoding="utf-8")
+    with pytest.raises(WordListError, match=r"synonyms.txt:2: duplicate word 'buy'"):
+        read_sets(path)
+
+
+def test_sets_and_multi_word_entries_read_as_written(tmp_path):
+    sets, words = tmp_path / "sets.txt", tmp_path / "words.txt"
+    sets.write_text("# a comment\nbuy purchase\n\nkill slay\n", encoding="utf-8")
+    words.write_text("New York\nParis\n", encoding="utf-8")
+    assert read_sets(sets) == (frozenset({"buy", "purchase"}), frozenset({"kill", "slay"}))
+    assert read_words(words) == frozenset({"New York", "Paris"})

@@ -10,25 +10,21 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from service.pipeline import SUPPORTED_LANGUAGES
-
-TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-EVENT_CLASSES = (
-    "OCCURRENCE",
-    "REPORTING",
-    "STATE",
-    "I_ACTION",
-    "I_STATE",
-    "ASPECTUAL",
-    "PERCEPTION",
+from service.pipeline.vocabulary import (
+    DATE_SOURCES,
+    ENTITY_TYPES,
+    EVENT_CLASSES,
+    FACTUALITIES,
+    POLARITIES,
+    ROLES,
+    TIMEX_TYPES,
 )
-ROLES = ("agent", "patient", "recipient", "location", "other")
+
 # A character that is not white space as OpenAPI patterns (ECMA-262 regular expressions) define
 # it; the validator and the documented pattern use this one class, so they agree on every string.
 NOT_WHITE_SPACE = (
     "[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
 )
-FACTUALITY = ("asserted", "negated", "possible", "future", "reported")
 
 
 class DateOrDateTime(fields.Field):
@@ -198,7 +194,7 @@ class DocumentDateSchema(ma.Schema):
     """The date relative expressions were resolved against, and where it came from."""
 
     value = _required(fields.String(allow_none=True, metadata={"example": "2017-05-09"}))
-    source = _required(fields.String(validate=validate.OneOf(("request", "dateline", "none"))))
+    source = _required(fields.String(validate=validate.OneOf(DATE_SOURCES)))
 
 
 class DocumentSchema(ma.Schema):
@@ -264,9 +260,9 @@ class EventSchema(ma.Schema):
     event_class = _required(fields.String(data_key="class", validate=validate.OneOf(EVENT_CLASSES)))
     tense = _required(fields.String())
     aspect = _required(fields.String())
-    polarity = _required(fields.String(validate=validate.OneOf(("POS", "NEG"))))
+    polarity = _required(fields.String(validate=validate.OneOf(POLARITIES)))
     modality = _required(fields.String(allow_none=True))
-    factuality = _required(fields.String(validate=validate.OneOf(FACTUALITY)))
+    factuality = _required(fields.String(validate=validate.OneOf(FACTUALITIES)))
     sentence = _required(fields.Nested(TextSpanSchema))
     actors = _required(fields.List(fields.Nested(ActorSchema)))
     time = _required(fields.Nested(EventTimeSchema, allow_none=True))

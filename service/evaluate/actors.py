@@ -11,7 +11,7 @@ from service.evaluate.matching import Anchor, CorpusMatch, match_corpus, overlap
 from service.evaluate.scoring import error, prf
 from service.pipeline.records import Actor, Event
 
-ROLES: dict[str, str] = {"Arg0": "agent", "Arg1": "patient"}
+PROPBANK_ROLES: dict[str, str] = {"Arg0": "agent", "Arg1": "patient"}
 """PropBank role of the gold -> actor role of the system, for the roles scored."""
 
 
@@ -30,7 +30,7 @@ def system_triples(doc: MeantimeDocument, events: Sequence[Event]) -> list[Syste
         for event in events
         if event.trigger.start < doc.annotated_end
         for actor in event.actors
-        if actor.role in ROLES.values()
+        if actor.role in PROPBANK_ROLES.values()
     ]
 
 
@@ -47,18 +47,18 @@ def evaluate_actors(
     predictions (Sequence[Sequence[Event]]): system events per document.
     RETURNS (dict): documents, all, agent, patient (P/R/F1 dicts), error_kinds and errors.
     """
-    gold = [[p for p in doc.participants if p.role in ROLES] for doc in gold_docs]
+    gold = [[p for p in doc.participants if p.role in PROPBANK_ROLES] for doc in gold_docs]
     pred = [system_triples(doc, events) for doc, events in zip(gold_docs, predictions, strict=True)]
     match = match_corpus(gold, pred, _gold_anchor, _pred_anchor)
     report: dict = {
         "documents": len(gold_docs),
         "all": prf(len(match.pairs), match.predicted, match.gold),
     }
-    for role in ROLES.values():
+    for role in PROPBANK_ROLES.values():
         report[role] = prf(
             sum(t.actor.role == role for _, _, t in match.pairs),
             sum(t.actor.role == role for triples in pred for t in triples),
-            sum(ROLES[p.role] == role for participants in gold for p in participants),
+            sum(PROPBANK_ROLES[p.role] == role for participants in gold for p in participants),
         )
     errors = actor_errors(gold_docs, predictions, match)
     report["error_kinds"] = Counter(e["kind"] for e in errors).most_common()
@@ -82,7 +82,7 @@ def actor_errors(
             overlap((g.event_start, g.event_end), (e.trigger.start, e.trigger.end))
             for e in predictions[index]
         )
-        kind = f"missed {ROLES[g.role]} ({'event found' if found else 'event missed'})"
+        kind = f"missed {PROPBANK_ROLES[g.role]} ({'event found' if found else 'event missed'})"
         span = (g.event_start, g.event_end)
         errors.append(error(kind, doc.doc_id, doc.text, span, _gold(doc, g), None))
     for index, t in match.spurious:
@@ -98,7 +98,7 @@ def actor_errors(
 
 
 def _spurious_kind(gold: GoldParticipant, role: str) -> str:
-    if ROLES.get(gold.role) == role:
+    if PROPBANK_ROLES.get(gold.role) == role:
         return f"duplicate {role}"
     return f"wrong role {gold.role}->{role}"
 
@@ -110,14 +110,14 @@ def _unmatched_kind(doc: MeantimeDocument, triple: SystemTriple) -> str:
     if not any(overlap(trigger, (e.start, e.end)) for e in doc.events):
         return f"spurious {role} (event not annotated)"
     same_event = (p for p in doc.participants if overlap(trigger, (p.event_start, p.event_end)))
-    if not any(ROLES.get(p.role) == role for p in same_event):
+    if not any(PROPBANK_ROLES.get(p.role) == role for p in same_event):
         return f"spurious {role} (no gold {role})"
     return f"spurious {role}"
 
 
 def _gold_anchor(participant: GoldParticipant) -> Anchor:
     spans = ((participant.event_start, participant.event_end), (participant.start, participant.end))
-    return Anchor(spans, ROLES.get(participant.role, participant.role))
+    return Anchor(spans, PROPBANK_ROLES.get(participant.role, participant.role))
 
 
 def _pred_anchor(triple: SystemTriple) -> Anchor:

@@ -9,6 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from service.pipeline.vocabulary import (
+    DateSource,
+    EntityType,
+    EventClass,
+    Factuality,
+    Polarity,
+    Role,
+    TimexType,
+)
+
 
 @dataclass(frozen=True)
 class Interval:
@@ -32,7 +42,7 @@ class DocumentDate:
     """The date the text was written and where it came from: request, dateline or none."""
 
     value: str | None
-    source: str
+    source: DateSource
 
 
 @dataclass(frozen=True)
@@ -53,7 +63,7 @@ class TimeExpression:
     text: str
     start: int
     end: int
-    type: str
+    type: TimexType
     value: str
     interval: Interval | None = None
     mod: str | None = None
@@ -65,7 +75,7 @@ class Entity:
 
     id: str
     name: str
-    type: str
+    type: EntityType
     mentions: tuple[TextSpan, ...]
 
 
@@ -77,7 +87,7 @@ class Actor:
     text: str
     start: int
     end: int
-    role: str
+    role: Role
 
 
 @dataclass(frozen=True)
@@ -97,13 +107,13 @@ class Event:
     id: str
     trigger: TextSpan
     lemma: str
-    event_class: str
+    event_class: EventClass
     sentence: TextSpan
     tense: str = "NONE"
     aspect: str = "NONE"
-    polarity: str = "POS"
+    polarity: Polarity = "POS"
     modality: str | None = None
-    factuality: str = "asserted"
+    factuality: Factuality = "asserted"
     actors: tuple[Actor, ...] = ()
     time: EventTime | None = None
 

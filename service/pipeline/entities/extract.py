@@ -15,17 +15,19 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from service.pipeline import vocabulary
+from service.pipeline.lexicon.closed_class import load_closed_class
 from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.records import Entity, TextSpan
 
-ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside"})
+ENTITY_TYPES = frozenset(vocabulary.ENTITY_TYPES)
+LOCATIVE_PREPOSITIONS = load_closed_class().locative_prepositions
 _LEADING_DROP = frozenset({"the", "a", "an", "'", '"', "‘", "“"})
 _TRAILING_DROP = frozenset({"'s", "’s", "'", '"', "’", "”"})
 _PLACE_ERRORS = frozenset({"ORG", "PERSON", "NORP"})  # labels the model gives places by mistake
 _NOT_NAME = frozenset({"DET", "ADV", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"})
 _MODIFIER_TYPES = frozenset({"GPE", "NORP", "LOC"})
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "&"})
+_ACRONYM_SKIP = load_closed_class().acronym_skip_words
 
 
 @dataclass

@@ -17,18 +17,19 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from service.pipeline.lexicon.closed_class import load_closed_class
 from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.records import Actor
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_PRONOUNS = load_closed_class().relative_pronouns
 RECIPIENT_VERBS = frozenset({"tell", "inform", "brief", "notify", "assure", "remind"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 _INHERIT = frozenset({"xcomp", "conj", "acomp"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _MAX_CLIMB = 8
-_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "to", "from"})
+_LOCATIVE = load_closed_class().locative_prepositions
 _NOMINAL_PATIENT_PREPS = frozenset({"of", "against", "on", "over", "for"})
 _CHANGE_PATIENT_PREPS = _NOMINAL_PATIENT_PREPS | {"in"}
 # Prepositions whose gerund the governing verb's object does ("barred Apple from selling",

@@ -1,6 +1,6 @@
 """Word lists of the entity and event stages, loaded once from ``service/resources/en/events/``.
 
-Each list is a data file read by ``word_lists``; a line's fields are separated by tabs.
+Each list is a data file in the one format that ``word_lists`` reads.
 """
 
 from __future__ import annotations
@@ -8,30 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from service.pipeline.lexicon.word_lists import RESOURCES, WordListError, data_lines
+from service.pipeline.lexicon.word_lists import RESOURCES, read_pairs, read_words
 
 RESOURCE_DIR = RESOURCES / "events"
-
-
-def read_entries(name: str, fields: int = 1) -> list[tuple[str, ...]]:
-    """Read the non-comment lines of one word list, split on tabs.
-
-    name (str): the file name inside ``RESOURCE_DIR``.
-    fields (int): the number of tab-separated fields every line must have. Defaults to 1.
-    RETURNS (list[tuple[str, ...]]): the entries, in file order.
-    """
-    path = RESOURCE_DIR / name
-    entries: list[tuple[str, ...]] = []
-    seen: set[str] = set()
-    for number, line in data_lines(path):
-        parts = tuple(part.strip() for part in line.split("\t"))
-        if len(parts) != fields:
-            raise WordListError(path, number, f"expected {fields} field(s), got {len(parts)}")
-        if parts[0] in seen:
-            raise WordListError(path, number, f"duplicate entry {parts[0]!r}")
-        seen.add(parts[0])
-        entries.append(parts)
-    return entries
 
 
 @dataclass(frozen=True)
@@ -56,10 +35,10 @@ def load_lexicon() -> Lexicon:
     """
 
     def words(name: str) -> frozenset[str]:
-        return frozenset(entry[0] for entry in read_entries(name))
+        return read_words(RESOURCE_DIR / name)
 
     return Lexicon(
-        verb_classes=dict(read_entries("verb_classes.tsv", fields=2)),
+        verb_classes=read_pairs(RESOURCE_DIR / "verb_classes.tsv"),
         nominal_events=words("nominal_events.txt"),
         places=words("places.txt"),
         group_nouns=words("group_nouns.txt"),

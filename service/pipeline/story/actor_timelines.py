@@ -33,7 +33,7 @@ class DatedStoryEvent:
     event (StoryEvent): the event and its mentions.
     value (str | None): its TIMEX3 date, None when no mention has a usable one.
     interval (Interval | None): the calendar interval of ``value``.
-    participants (frozenset[EntityRef]): entities any mention names in one of ``ROLES``.
+    participants (frozenset[EntityRef]): entities any mention names in one of ``TAKING_PART``.
     actor_texts (frozenset[str]): the text of the actors no entity was found for.
     factual (bool): whether a mention reports it as happening (see the module docstring).
     """
@@ -46,7 +46,8 @@ class DatedStoryEvent:
     factual: bool = True
 
 
-ROLES = frozenset({"agent", "patient", "recipient"})
+TAKING_PART = frozenset({"agent", "patient", "recipient"})
+"""The roles in which an actor takes part in an event (a location does not)."""
 """The roles in which an entity takes part in an event (see the module docstring)."""
 NOT_HAPPENING = frozenset({"negated", "possible"})
 STATES_OF_MIND = frozenset({"I_STATE"})

@@ -26,7 +26,7 @@ from service.pipeline.records import (
     TimelineResult,
 )
 from service.pipeline.story.actor_timelines import (
-    ROLES,
+    TAKING_PART,
     DatedStoryEvent,
     build_actor_timeline,
     is_factual,
@@ -56,7 +56,9 @@ def _story_event(members: list[_Member]) -> DatedStoryEvent:
     mentions = tuple(_mention(m.document, m.event) for m in members)
     dated = [m.time for m in members if m.time.interval is not None]
     best = min(dated, key=_specificity) if dated else UNKNOWN
-    taking_part = [(m.document, p) for m in members for p in m.participants if p.role in ROLES]
+    taking_part = [
+        (m.document, p) for m in members for p in m.participants if p.role in TAKING_PART
+    ]
     entities = frozenset(EntityRef(document, p.entity) for document, p in taking_part if p.entity)
     texts = frozenset(p.text for _, p in taking_part if not p.entity)
     factual = any(is_factual(m.event) for m in members)

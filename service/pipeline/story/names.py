@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from service.pipeline.lexicon.closed_class import load_closed_class
 from service.pipeline.lexicon.story import load_story_lexicon
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PUNCTUATION = re.compile(r"[^\w\s&-]")
-_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&"})
+_ACRONYM_SKIP = load_closed_class().acronym_skip_words
 _NAME_REACH = 5  # a name is sought among the first words of an actor phrase
 
 

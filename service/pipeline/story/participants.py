@@ -16,17 +16,16 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from service.pipeline.lexicon.closed_class import load_closed_class
 from service.pipeline.records import Actor, Entity, TimelineResult
 from service.pipeline.story.names import mentions_name
 
 PRONOUN_REACH = 600
-PERSONAL_PRONOUNS = frozenset(
-    {"he", "him", "his", "himself", "she", "her", "herself", "i", "me", "my", "myself"}
-)
-NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+PERSONAL_PRONOUNS = load_closed_class().pronouns_of("person")
+NEUTER_PRONOUNS = load_closed_class().pronouns_of("neuter")
 PERSON_TYPES = frozenset({"PERSON"})
 TOPIC_ROLES = frozenset({"agent", "patient"})
-RELATIVE = frozenset({"who", "whom", "which", "that"})
+RELATIVE = load_closed_class().relative_pronouns
 RELATIVE_GAP = 3
 """Most characters between a relative pronoun and the phrase it refers to: "the store, which"."""
 
