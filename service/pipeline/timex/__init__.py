@@ -20,7 +20,7 @@ from service.pipeline.timex.grammar import is_valid_value
 from service.pipeline.timex.intervals import interval_of
 from service.pipeline.timex.normalise import UnnormalisableError, fill, warm_up
 from service.pipeline.timex.recognise import RuleIndex, TenseFinder, find_candidates
-from service.pipeline.timex.resolve import Anchors, resolve
+from service.pipeline.timex.resolve import UNITS, Anchors, resolve
 from service.pipeline.timex.rules import RESOURCES, load_rules
 
 __all__ = ["TimexTagger"]
@@ -28,7 +28,7 @@ __all__ = ["TimexTagger"]
 # Distinct lower-cased words whose trigger test is remembered (bounded: the service runs long).
 TRIGGER_CACHE_SIZE = 50_000
 # Rank of the finest unit a resolved value pins down, by its length (see resolve.Anchors).
-_RANK_BY_LENGTH = {4: 2, 7: 4, 10: 6}
+_RANK_BY_LENGTH = {4: UNITS["year"].rank, 7: UNITS["month"].rank, 10: UNITS["day"].rank}
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 _HALF = re.compile(r"\d{4}-H[12]")
 # Values computed from the reporting period compare with it; they do not replace it.

@@ -19,23 +19,35 @@ PROSPECTIVE = "prospective"
 # Without tense, a month or month-day this many days ahead is still read as upcoming.
 FUTURE_REACH_DAYS = 120
 _SEASONS = ("SP", "SU", "FA", "WI")  # meteorological, by (month - 3) % 12 // 3
-_UNKNOWN = {
-    "year": "XXXX",
-    "half": "XXXX-HX",
-    "quarter": "XXXX-QX",
-    "month": "XXXX-XX",
-    "week": "XXXX-WXX",
-    "day": "XXXX-XX-XX",
-    "hour": "XXXX-XX-XXTXX",
-    "minute": "XXXX-XX-XXTXX:XX",
-    "decade": "XXX",
-    "century": "XX",
-}
 # "some years ago" and the like: an unknown number of units back or ahead.
 _VAGUE_OFFSETS = {"-X": "PAST_REF", "+X": "FUTURE_REF"}
 _YEARS_PER_UNIT = {"century": 100, "decade": 10, "year": 1}
-_UNIT_RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 3, "month": 4,
-              "week": 5, "day": 6, "hour": 7, "minute": 8}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A calendar unit of the value templates: how fine it is, and its value when unknown."""
+
+    name: str
+    rank: int  # 0 (century) to 8 (minute): a larger rank is a finer unit
+    unknown: str
+
+
+UNITS = {
+    unit.name: unit
+    for unit in (
+        Unit("century", 0, "XX"),
+        Unit("decade", 1, "XXX"),
+        Unit("year", 2, "XXXX"),
+        Unit("half", 3, "XXXX-HX"),
+        Unit("quarter", 3, "XXXX-QX"),
+        Unit("month", 4, "XXXX-XX"),
+        Unit("week", 5, "XXXX-WXX"),
+        Unit("day", 6, "XXXX-XX-XX"),
+        Unit("hour", 7, "XXXX-XX-XXTXX"),
+        Unit("minute", 8, "XXXX-XX-XXTXX:XX"),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -44,7 +56,7 @@ class Anchors:
 
     dct (date | None): the document date (anchor ``DCT``).
     ref (date | None): the last date mentioned in the discourse (anchor ``REF``).
-    ref_rank (int): the finest unit rank (see ``_UNIT_RANK``) the reference date is known to.
+    ref_rank (int): the finest unit rank (see ``UNITS``) the reference date is known to.
     period (date | None): the start of the last quarter mentioned (anchor ``PERIOD``, for
         "the quarter" or "a year earlier" in earnings reports; years then count in quarters).
     period_unit (str): what "a year earlier" compares: "quarter" (the last quarter mentioned),
@@ -59,7 +71,11 @@ class Anchors:
 
     def pick(self, name: str, unit: str) -> date | None:
         """Return the named anchor when it is known finely enough for ``unit``, else the DCT."""
-        if name == "REF" and self.ref is not None and _UNIT_RANK.get(unit, 9) <= self.ref_rank:
+        if (
+            name == "REF"
+            and self.ref is not None
+            and (UNITS[unit].rank if unit in UNITS else 9) <= self.ref_rank
+        ):
             return self.ref
         if name in ("PERIOD", "LATEST") and self.period is not None:
             return self.period
@@ -189,15 +205,15 @@ def _relative(anchor: date | None, unit: str, offset_text: str, suffix: str) -> 
     if offset_text in _VAGUE_OFFSETS:
         return _VAGUE_OFFSETS[offset_text]
     offset = int(offset_text)
-    if unit not in _UNKNOWN:
+    if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}")
     if anchor is None:
-        return _UNKNOWN[unit] + suffix
+        return UNITS[unit].unknown + suffix
     try:
         value = _shift(anchor, unit, offset)
     except OverflowError:
-        return _UNKNOWN[unit] + suffix
-    return (_UNKNOWN[unit] if value.startswith("-") else value) + suffix
+        return UNITS[unit].unknown + suffix
+    return (UNITS[unit].unknown if value.startswith("-") else value) + suffix
 
 
 def _shift(anchor: date, unit: str, offset: int) -> str:
