@@ -1,0 +1,61 @@
+"""Story participants: pronouns, relative pronouns and phrases resolved to entities."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from story_records import document, event
+
+from service.pipeline.records import (
+    Actor,
+)
+from service.pipeline.story.build import build_story
+from service.pipeline.story.participants import event_participants
+
+
+def test_he_is_the_person_named_last_before_it():
+    a = document(
+        event("e1", "resigned", "resign", (("p1", "Steve Jobs", "agent"),), sentence=0),
+        event("e2", "founded", "found", ((None, "he", "agent"),), sentence=1),
+        entities={"p1": "Steve Jobs"},
+    )
+    a = replace(a, entities=tuple(replace(e, type="PERSON") for e in a.entities))
+    (timeline,) = build_story([("a", a)], ["Steve Jobs"]).actor_timelines
+    assert {entry.mentions[0].event for entry in timeline.entries} == {"e1", "e2"}
+
+
+def test_a_phrase_naming_an_entity_of_its_document_refers_to_it():
+    a = document(
+        event("e1", "resigned", "resign", ((None, "Jobs", "agent"),)),
+        entities={"p1": "Steve Jobs"},
+    )
+    (participant,) = event_participants(a)["e1"]
+    assert participant.entity == "p1"
+
+
+def test_a_relative_pronoun_stands_for_the_phrase_before_it():
+    """ "the iTunes Music Store, which sells music": the phrase ends two characters before."""
+    store = Actor("x1", "the iTunes Music Store", 0, 22, "patient")
+    which = Actor(None, "which", 24, 29, "agent")
+    a = document(
+        replace(event("e1", "launched", "launch"), actors=(store,)),
+        replace(event("e2", "sells", "sell", sentence=0), actors=(which,)),
+        entities={"x1": "iTunes Music Store"},
+    )
+    (participant,) = event_participants(a)["e2"]
+    assert (participant.entity, participant.text, participant.role) == (
+        "x1",
+        "the iTunes Music Store",
+        "agent",
+    )
+
+
+def test_it_refers_to_the_named_thing_last_before_it():
+    phone = Actor(None, "iPhone 4", 5, 13, "agent")
+    it = Actor(None, "It", 110, 112, "agent")
+    a = document(
+        replace(event("e1", "has", "have", sentence=0), actors=(phone,)),
+        replace(event("e2", "comes", "come", sentence=1), actors=(it,)),
+    )
+    (timeline,) = build_story([("a", a)], ["iPhone 4"]).actor_timelines
+    assert {entry.mentions[0].event for entry in timeline.entries} == {"e1", "e2"}
