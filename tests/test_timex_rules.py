@@ -32,7 +32,7 @@ def test_rule_example(pipeline, rule, example):
         assert vetoed
         assert not [t for t in found if any(t.start < e and s < t.end for s, e in vetoed)]
     else:
-        assert example.value in [timex.value for timex in found]
+        assert (rule.name, example.value) in [(timex.rule, timex.value) for timex in found]
 
 
 def test_rule_names_are_unique_and_every_rule_has_examples():

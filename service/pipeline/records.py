@@ -57,7 +57,7 @@ class DocumentInfo:
 
 @dataclass(frozen=True)
 class TimeExpression:
-    """A TIMEX3 time expression: its span, type and normalised value."""
+    """A TIMEX3 time expression: its span, type and normalised value, and the rule that found it."""
 
     id: str
     text: str
@@ -67,6 +67,7 @@ class TimeExpression:
     value: str
     interval: Interval | None = None
     mod: str | None = None
+    rule: str | None = None
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ class TimexTagger:
                     value=value,
                     interval=interval,
                     mod=mod or None,
+                    rule=candidate.rule.name,
                 )
             )
         return found
