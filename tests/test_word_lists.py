@@ -2,6 +2,7 @@
 
 import pytest
 
+from service.pipeline.lexicon.closed_class import load_closed_class
 from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.lexicon.story import load_story_lexicon
 from service.pipeline.lexicon.word_lists import (
@@ -11,6 +12,7 @@ from service.pipeline.lexicon.word_lists import (
     read_sets,
     read_words,
 )
+from service.pipeline.story.coreference import verb_forms
 
 
 def test_data_lines_skip_blanks_and_comments_and_keep_line_numbers(tmp_path):
@@ -59,3 +61,23 @@ def test_sets_and_multi_word_entries_read_as_written(tmp_path):
     words.write_text("New York\nParis\n", encoding="utf-8")
     assert read_sets(sets) == (frozenset({"buy", "purchase"}), frozenset({"kill", "slay"}))
     assert read_words(words) == frozenset({"New York", "Paris"})
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb"),
+    [("announcement", "announce"), ("arrival", "arrive"), ("production", "produce")],
+)
+def test_the_noun_suffix_table_undoes_a_nominalisation(noun, verb):
+    assert verb in verb_forms(noun)
+
+
+def test_only_the_first_matching_suffix_is_undone():
+    assert verb_forms("station") == {"station"}  # "st" + "ation" is too short; "ion" never tried
+    assert "petit" in verb_forms("petition")
+
+
+@pytest.mark.parametrize(
+    ("noun", "is_event"), [("election", True), ("closure", True), ("death", False)]
+)
+def test_the_noun_suffix_table_marks_event_nouns(noun, is_event):
+    assert noun.endswith(load_closed_class().event_suffixes) is is_event

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
+from service.pipeline.lexicon.closed_class import load_closed_class
 from service.pipeline.lexicon.events import Lexicon
 
 # Parts of speech a trigger has. Proper nouns stay: a title-case headline's verbs are tagged so
@@ -24,7 +25,7 @@ _MARKS = frozenset({"mark", "aux"})
 # Complements whose presence tells an intensional or aspectual frame from a plain occurrence.
 _EMBEDDED = frozenset({"xcomp", "ccomp", "dobj", "pcomp"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay"})
-_EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "ing", "al")
+_EVENT_SUFFIXES = load_closed_class().event_suffixes
 
 
 def eventive(token: Token, lexicon: Lexicon) -> bool:

@@ -1,7 +1,8 @@
 """Closed-class words that several stages read, loaded once from ``service/resources/en/words/``.
 
 Each concept has one list: relative pronouns, pronouns by what they stand for, locative
-prepositions, the words an acronym skips.
+prepositions, the words an acronym skips, and the noun suffixes that mark event nouns and undo
+nominalisations.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from service.pipeline.lexicon.word_lists import RESOURCES, read_table, read_word
 
 RESOURCE_DIR = RESOURCES / "words"
 PRONOUN_KINDS = ("person", "neuter", "other")
+_BARE_STEM, _NOT_UNDONE, _EVENT = "0", "-", "event"
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class ClosedClass:
     pronouns: dict[str, str]
     locative_prepositions: frozenset[str]
     acronym_skip_words: frozenset[str]
+    event_suffixes: tuple[str, ...]
+    nominalisation_suffixes: tuple[tuple[str, tuple[str, ...]], ...]
 
     def pronouns_of(self, kind: str) -> frozenset[str]:
         """The pronouns that stand for ``kind`` (one of ``PRONOUN_KINDS``)."""
@@ -36,9 +40,18 @@ def load_closed_class() -> ClosedClass:
     RETURNS (ClosedClass): the shared, read-only lists.
     """
     pronouns = read_table(RESOURCE_DIR / "pronouns.tsv", fields=2, last_field_in=PRONOUN_KINDS)
+    suffixes = read_table(
+        RESOURCE_DIR / "noun_suffixes.tsv", fields=3, last_field_in=(_EVENT, _NOT_UNDONE)
+    )
     return ClosedClass(
         relative_pronouns=read_words(RESOURCE_DIR / "relative_pronouns.txt"),
         pronouns=dict(pronouns),  # type: ignore[arg-type]
         locative_prepositions=read_words(RESOURCE_DIR / "locative_prepositions.txt"),
         acronym_skip_words=read_words(RESOURCE_DIR / "acronym_skip_words.txt"),
+        event_suffixes=tuple(suffix for suffix, _, kind in suffixes if kind == _EVENT),
+        nominalisation_suffixes=tuple(
+            (suffix, tuple("" if ending == _BARE_STEM else ending for ending in endings.split()))
+            for suffix, endings, _ in suffixes
+            if endings != _NOT_UNDONE
+        ),
     )

@@ -18,13 +18,21 @@ class Lexicon:
     """The word lists, keyed as the stages look them up."""
 
     verb_classes: dict[str, str]
+    """verb_classes.tsv: predicates whose TimeML class is not OCCURRENCE ("say" -> REPORTING)."""
     nominal_events: frozenset[str]
+    """nominal_events.txt: nouns that name events ("summit")."""
     places: frozenset[str]
+    """places.txt: places small NER models mislabel; a GPE after a locative preposition."""
     group_nouns: frozenset[str]
+    """group_nouns.txt: collective nouns that name an organisation ("the Syrian army")."""
     member_nouns: frozenset[str]
+    """member_nouns.txt: part-of-a-group nouns ("members of the coalition" is the coalition)."""
     unaccusative_verbs: frozenset[str]
+    """unaccusative_verbs.txt: verbs whose lone subject undergoes the event ("the price rose")."""
     theme_subject_verbs: frozenset[str]
+    """theme_subject_verbs.txt: verbs whose subject is their theme ("the program costs $99")."""
     undergoer_nouns: frozenset[str]
+    """undergoer_nouns.txt: event nouns whose possessor undergoes them ("its launch")."""
 
 
 @cache

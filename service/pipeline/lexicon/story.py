@@ -20,13 +20,21 @@ class StoryLexicon:
     """The story stage's word lists."""
 
     nominalisations: dict[str, str]
+    """nominalisations.tsv: irregular event nouns and their verbs ("death" -> "die")."""
     synonyms: tuple[frozenset[str], ...]
+    """synonyms.txt: triggers that may name the same happening ("buy", "purchase")."""
     actor_nouns: tuple[frozenset[str], ...]
+    """actor_nouns.txt: head nouns of the same kind of participant ("army", "troop")."""
     pronouns: frozenset[str]
+    """Every pronoun (words/pronouns.tsv): never the head noun of an actor phrase."""
     generic_triggers: frozenset[str]
+    """generic_triggers.txt: triggers that merge only with a shared actor ("add", "be")."""
     name_titles: frozenset[str]
+    """name_titles.txt: titles that open a person's name ("President")."""
     name_designators: frozenset[str]
+    """name_designators.txt: legal-form words after a name ("Apple Inc." is "Apple")."""
     particles: frozenset[str]
+    """particles.txt: phrasal-verb particles kept with the trigger ("step down")."""
 
 
 @cache

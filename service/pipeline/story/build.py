@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from service.pipeline.dates.iso_days import calendar_day
 from service.pipeline.lexicon.story import load_story_lexicon
@@ -41,8 +42,7 @@ VERB_TENSES = frozenset({"PAST", "PRESENT", "FUTURE", "INFINITIVE", "PRESPART", 
 _NEXT_WORD = re.compile(r"\s+(\w+)\b")
 
 
-@dataclass(frozen=True)
-class _Member:
+class _Member(NamedTuple):
     """One event mention of the story, with what dating and actor timelines need of it."""
 
     document: str

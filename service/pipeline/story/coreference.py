@@ -35,6 +35,7 @@ from datetime import date
 from itertools import combinations
 
 from service.pipeline.dates.iso_days import calendar_day
+from service.pipeline.lexicon.closed_class import load_closed_class
 from service.pipeline.lexicon.story import load_story_lexicon
 from service.pipeline.records import Event
 from service.pipeline.story.mention_time import OPEN_START, Window
@@ -55,23 +56,8 @@ UNDATED_REACH_DAYS = 31
 STATED_REACH_DAYS = 365
 FINITE_TENSES = frozenset({"PAST", "PRESENT", "FUTURE"})
 
-# Noun suffix -> verb endings to try: "announcement" -> "announce", "arrival" -> "arrive". Only
-# the first suffix that ends the word applies ("station" is no "stat" + "ion").
-_NOUN_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("uction", ("uce",)),
-    ("iption", ("ibe",)),
-    ("ation", ("ate", "e", "")),
-    ("sion", ("d", "de")),
-    ("ment", ("",)),
-    ("ion", ("", "e")),
-    ("ance", ("", "e")),
-    ("ence", ("", "e")),
-    ("ure", ("", "e")),
-    ("ing", ("", "e")),
-    ("al", ("", "e")),
-    ("th", ("",)),
-    ("y", ("",)),
-)
+# Only the first suffix that ends the word is undone ("station" is no "stat" + "ion").
+_NOUN_SUFFIXES = load_closed_class().nominalisation_suffixes
 _MIN_STEM = 3
 _CONFLICT_ROLES = ("agent", "patient")
 _GENERIC_CLASSES = frozenset({"REPORTING"})

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from re import _constants as sre  # the standard library's own regex parser, to read patterns
 from re import _parser as sre_parse
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -49,8 +49,7 @@ class RuleDataError(ValueError):
     """The rule data is inconsistent: the service refuses to start."""
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """A text a rule must tag, with the value expected for the given anchor."""
 
     text: str
