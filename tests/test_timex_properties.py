@@ -85,3 +85,9 @@ def test_tagger_output_is_well_formed_on_any_text(tag, text, day):
         assert is_valid_value(timex.value), timex
         assert text[timex.start : timex.end] == timex.text
         assert timex.interval is None or timex.interval.start <= timex.interval.end
+
+
+def test_the_rule_loader_knows_exactly_the_functions_normalisation_implements():
+    from service.pipeline.timex import normalise
+
+    assert set(normalise._BUILTINS) == BUILTIN_FUNCTIONS
