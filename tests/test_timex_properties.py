@@ -8,9 +8,10 @@ from datetime import date, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from service.pipeline.timex.functions import UnnormalisableError
 from service.pipeline.timex.grammar import is_valid_value
 from service.pipeline.timex.intervals import interval_of
-from service.pipeline.timex.normalise import UnnormalisableError, apply
+from service.pipeline.timex.normalise import apply
 from service.pipeline.timex.resolve import Anchors, resolve
 from service.pipeline.timex.rules import BUILTIN_FUNCTIONS, load_rules
 
@@ -85,9 +86,3 @@ def test_tagger_output_is_well_formed_on_any_text(tag, text, day):
         assert is_valid_value(timex.value), timex
         assert text[timex.start : timex.end] == timex.text
         assert timex.interval is None or timex.interval.start <= timex.interval.end
-
-
-def test_the_rule_loader_knows_exactly_the_functions_normalisation_implements():
-    from service.pipeline.timex import normalise
-
-    assert set(normalise._BUILTINS) == BUILTIN_FUNCTIONS

@@ -16,9 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.pipeline.records import TimeExpression
+from service.pipeline.timex.functions import UnnormalisableError, warm_up
 from service.pipeline.timex.grammar import is_valid_value
 from service.pipeline.timex.intervals import interval_of
-from service.pipeline.timex.normalise import UnnormalisableError, fill, warm_up
+from service.pipeline.timex.normalise import fill
 from service.pipeline.timex.recognise import RuleIndex, TenseFinder, find_candidates
 from service.pipeline.timex.resolve import UNITS, Anchors, resolve
 from service.pipeline.timex.rules import RESOURCES, load_rules

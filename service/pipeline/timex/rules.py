@@ -20,15 +20,12 @@ from typing import Any, NamedTuple
 import yaml
 
 from service.pipeline.lexicon.word_lists import RESOURCES
+from service.pipeline.timex.functions import BUILTINS, CODE_TABLES
 
 RULE_FILES = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET",
               "negative": "NONE"}  # fmt: skip
-# Tables the built-in functions read (see normalise.py).
-CODE_TABLES = frozenset({"numbers", "ordinals", "decades", "clock_words"})
-# Table names computed in code rather than looked up (see normalise.py).
-BUILTIN_FUNCTIONS = frozenset(
-    {"num", "neg", "pad2", "decade", "century", "clock", "calendar_day", "calendar_month", "year"}
-)
+# Template functions computed in code rather than looked up in a table (see functions.py).
+BUILTIN_FUNCTIONS = frozenset(BUILTINS)
 _PATTERN_REF = re.compile(r"%([a-z][a-z0-9_]*)")
 # "{group}" or "{group:function}" in a value or mod template.
 TEMPLATE_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([a-z][a-z0-9_]*))?\}")
