@@ -19,11 +19,11 @@ import spacy
 from spacy.tokens import Doc
 
 from service.corpora.timeml import TimeMLDocument, read_timeml_dir
-from service.pipeline.events.extract import token_mask
 from service.pipeline.events.features import is_candidate, time_governors, token_features
 from service.pipeline.events.model import MODEL_PATH, NONE_LABEL, EventModel, softmax
 from service.pipeline.facade import DEFAULT_MODEL, load_model
 from service.pipeline.lexicon.events import Lexicon, load_lexicon
+from service.pipeline.syntax.spans import token_mask
 
 LABELS = (NONE_LABEL, "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL")
 LABELS += ("PERCEPTION",)

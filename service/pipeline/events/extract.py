@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from service.pipeline.events.attributes import read_attributes
 from service.pipeline.events.detection import EventDetector
 from service.pipeline.events.model import MODEL_PATH, EventModel
 from service.pipeline.records import Entity, Event, TextSpan, TimeExpression
+from service.pipeline.syntax.spans import token_mask
 
 # Dependencies through which an event embeds another ("said it would close": said -> close).
 EMBEDDING = frozenset({"ccomp", "xcomp", "advcl"})
@@ -102,16 +103,6 @@ def token_entities(doc: Doc, entities: Sequence[Entity]) -> list[str | None]:
         if span is not None:
             owner[span.start : span.end] = [entity_id] * len(span)
     return owner
-
-
-def token_mask(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[bool]:
-    """For each token, whether it lies inside one of the character spans."""
-    mask = [False] * len(doc)
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            mask[span.start : span.end] = [True] * len(span)
-    return mask
 
 
 def _governor_class(token: Token, classes: dict[int, str]) -> str | None:
