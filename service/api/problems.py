@@ -13,7 +13,7 @@ from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from service.api.time_budget import TimeBudgetExceededError
-from service.pipeline import PipelineError
+from service.pipeline import DocumentFailedError, PipelineError
 
 PROBLEM_MIMETYPE = "application/problem+json"
 logger = logging.getLogger("service.errors")
@@ -99,14 +99,26 @@ class ProblemApi(Api):
             self.DEFAULT_RESPONSE_CONTENT_TYPE = content_type
 
 
-def handle_unexpected(error: BaseException) -> Response:
-    """Log an unexpected failure with its request id and answer a bare 500 problem."""
+def _log_failure(message: str, error: BaseException) -> None:
     logger.error(
-        "unhandled error",
+        message,
         exc_info=(type(error), error, error.__traceback__),
         extra={"request_id": g.get("request_id")},
     )
+
+
+def handle_unexpected(error: BaseException) -> Response:
+    """Log an unexpected failure with its request id and answer a bare 500 problem."""
+    _log_failure("unhandled error", error)
     return problem(500)
+
+
+def handle_document_failed(error: DocumentFailedError) -> Response:
+    """A defect on one document: logged, and a 500 that names the document among the others."""
+    _log_failure("document failed", error)
+    detail = f"The service failed on {error}; the request_id finds it in the logs."
+    errors = {"json": {"documents": {str(error.index): {"_document": [f"{error}".capitalize()]}}}}
+    return problem(500, detail, errors=errors)
 
 
 def handle_pipeline_error(error: PipelineError) -> Response:
@@ -126,6 +138,7 @@ def handle_time_budget(error: TimeBudgetExceededError) -> Response:
 def init_app(app: Flask) -> None:
     """Register the handlers Flask calls outside flask-smorest's own."""
     app.register_error_handler(PipelineError, handle_pipeline_error)
+    app.register_error_handler(DocumentFailedError, handle_document_failed)
     app.register_error_handler(TimeBudgetExceededError, handle_time_budget)
     app.register_error_handler(InternalServerError, handle_unexpected)
     app.register_error_handler(Exception, handle_unexpected)

@@ -5,7 +5,12 @@
 >>> result = pipeline.process(text, document_date=date(2017, 5, 9))
 """
 
-from service.pipeline.errors import ModelNotFoundError, PipelineError, UnsupportedLanguageError
+from service.pipeline.errors import (
+    DocumentFailedError,
+    ModelNotFoundError,
+    PipelineError,
+    UnsupportedLanguageError,
+)
 from service.pipeline.facade import (
     DEFAULT_MODEL,
     SUPPORTED_LANGUAGES,
@@ -31,6 +36,7 @@ __all__ = [
     "SUPPORTED_LANGUAGES",
     "Actor",
     "DocumentDate",
+    "DocumentFailedError",
     "DocumentInfo",
     "DocumentRequest",
     "Entity",

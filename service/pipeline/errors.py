@@ -24,3 +24,16 @@ class ModelNotFoundError(PipelineError):
         super().__init__(
             f"spaCy model {model!r} is not installed; install its package or set SPACY_MODEL"
         )
+
+
+class DocumentFailedError(Exception):
+    """One document of a batch could not be processed: a defect of the service, not the client's.
+
+    Carries the document's position and id so the batch's answer names it.
+    """
+
+    def __init__(self, index: int, id: str | None) -> None:
+        self.index = index
+        self.id = id
+        named = f" (id {id!r})" if id is not None else ""
+        super().__init__(f"document {index}{named} could not be processed")

@@ -13,7 +13,11 @@ from spacy.tokens import Doc
 
 from service.pipeline.dates.document_date import resolve_document_date
 from service.pipeline.entities.extract import EntityExtractor
-from service.pipeline.errors import ModelNotFoundError, UnsupportedLanguageError
+from service.pipeline.errors import (
+    DocumentFailedError,
+    ModelNotFoundError,
+    UnsupportedLanguageError,
+)
 from service.pipeline.events.extract import EventExtractor
 from service.pipeline.records import DocumentInfo, TimelineResult
 from service.pipeline.syntax.lemma_repair import LEMMA_REPAIR
@@ -27,6 +31,8 @@ SUPPORTED_LANGUAGES: tuple[str, ...] = ("en",)
 # Receives (stage name, seconds) after each stage: "parse", "timex", "entities", "events",
 # "timeline". The HTTP edge turns these into metrics; the pipeline knows nothing of them.
 StageObserver = Callable[[str, float], None]
+# What a defect in a stage raises; anything else (a time budget running out) passes unchanged.
+_DEFECTS = (ArithmeticError, LookupError, ValueError, TypeError, AttributeError)
 
 
 def _ignore(stage: str, seconds: float) -> None:
@@ -127,7 +133,13 @@ class TimelinePipeline:
         started = time.perf_counter()
         docs = list(self.nlp.pipe((r.text for r in requests), batch_size=self.batch_size))
         self.observer("parse", time.perf_counter() - started)
-        return [self.extract_parsed(doc, r) for doc, r in zip(docs, requests, strict=True)]
+        results = []
+        for index, (doc, request) in enumerate(zip(docs, requests, strict=True)):
+            try:
+                results.append(self.extract_parsed(doc, request))
+            except _DEFECTS as error:
+                raise DocumentFailedError(index, request.id) from error
+        return results
 
     def extract_parsed(self, doc: Doc, request: DocumentRequest) -> TimelineResult:
         """Run the extraction stages on a document ``self.nlp`` has already parsed.

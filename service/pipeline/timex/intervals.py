@@ -38,7 +38,7 @@ def interval_of(value: str) -> Interval | None:
         return None
     try:
         return _interval(match)
-    except ValueError:
+    except (ValueError, OverflowError):  # no such day, or past the ends of the calendar
         return None
 
 
