@@ -119,3 +119,9 @@ def test_documents_without_the_defect_still_answer(failing_app):
     documents = [{"id": "fine", "text": "They met on Tuesday.", "document_date": "2017-05-09"}]
     response = failing_app.test_client().post("/v1/timelines", json={"documents": documents})
     assert response.status_code == 200
+
+
+def test_29_february_in_a_common_year_is_the_leap_day_before_it(client):
+    assert [t["value"] for t in timexes(client, "On 29 February they met.", "2017-05-01")] == [
+        "2016-02-29"
+    ]

@@ -8,6 +8,7 @@ information news leans to the past, and a weekday equal to the anchor's is the a
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -270,7 +271,21 @@ def _seek(anchor: date | None, target: str, category: str, direction: str) -> st
         year -= 1
     elif direction in (">", ">=") and (there < here or (direction == ">" and there == here)):
         year += 1
+    if there == (2, 29) and not calendar.isleap(year):
+        year = _leap_year(year, direction)
+        if year is None:
+            return "XXXX-02-29"
     return f"{year:04d}-{month}" + (f"-{day}" if day else "")
+
+
+def _leap_year(year: int, direction: str) -> int | None:
+    """The leap year a 29 February seen from ``year`` falls in: later only when sought ahead."""
+    if direction == "=":
+        return None
+    step = 1 if direction in (">", ">=") else -1
+    while not calendar.isleap(year):
+        year += step
+    return year if 1 <= year <= 9999 else None
 
 
 def _holiday(anchor: date | None, target: str, direction: str) -> str:
