@@ -40,7 +40,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     RETURNS (Flask): the application.
     """
     app = create_api(test_config)
-    pipeline = TimelinePipeline(app.config["SPACY_MODEL"], observer=observe_stage)
+    pipeline = TimelinePipeline(
+        app.config["SPACY_MODEL"],
+        observer=observe_stage,
+        max_tokens=app.config["MAX_TEXT_TOKENS"] or None,
+    )
     if app.config["WARMUP"]:
         pipeline.process(WARMUP_TEXT)
     app.extensions[PIPELINE_KEY] = pipeline

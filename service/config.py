@@ -30,6 +30,12 @@ def _boolean(raw: str) -> bool:
 SETTINGS: tuple[Setting, ...] = (
     Setting("SPACY_MODEL", DEFAULT_MODEL, str, "spaCy pipeline package to load"),
     Setting("MAX_TEXT_CHARS", 100_000, int, "longest accepted `text`, in characters"),
+    Setting(
+        "MAX_TEXT_TOKENS",
+        15_000,
+        int,
+        "most tokens in one `text` (prose has about one per 5 characters; 0: no limit)",
+    ),
     Setting("MAX_CONTENT_LENGTH", 1_048_576, int, "largest accepted request body, in bytes"),
     Setting("LOG_LEVEL", "INFO", str.upper, "log level of the JSON logs"),
     Setting("WARMUP", True, _boolean, "run one document through the pipeline at start-up"),

@@ -9,6 +9,7 @@ from service.pipeline.errors import (
     DocumentFailedError,
     ModelNotFoundError,
     PipelineError,
+    TextTooLongError,
     UnsupportedLanguageError,
 )
 from service.pipeline.facade import (
@@ -46,6 +47,7 @@ __all__ = [
     "ModelNotFoundError",
     "PipelineError",
     "TextSpan",
+    "TextTooLongError",
     "TimeExpression",
     "TimelineEntry",
     "TimelinePipeline",

@@ -16,6 +16,19 @@ class UnsupportedLanguageError(PipelineError):
         )
 
 
+class TextTooLongError(PipelineError):
+    """A text has more tokens than the pipeline accepts."""
+
+    def __init__(self, index: int, id: str | None, tokens: int, limit: int) -> None:
+        self.index = index
+        self.id = id
+        named = f"document {index} (id {id!r})" if id is not None else "the text"
+        super().__init__(
+            f"{named} has {tokens} tokens, more than the {limit} accepted "
+            "(MAX_TEXT_TOKENS); split it or send a shorter text"
+        )
+
+
 class ModelNotFoundError(PipelineError):
     """The configured spaCy model is not installed."""
 

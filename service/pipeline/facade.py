@@ -16,6 +16,7 @@ from service.pipeline.entities.extract import EntityExtractor
 from service.pipeline.errors import (
     DocumentFailedError,
     ModelNotFoundError,
+    TextTooLongError,
     UnsupportedLanguageError,
 )
 from service.pipeline.events.extract import EventExtractor
@@ -75,14 +76,21 @@ class TimelinePipeline:
     model (str): spaCy model package to load. Defaults to ``DEFAULT_MODEL``.
     batch_size (int): documents per ``nlp.pipe`` batch in :meth:`process_many`. Defaults to 16.
     observer (StageObserver): called with each stage's name and duration. Defaults to a no-op.
+    max_tokens (int | None): refuse a text of more tokens (the parse costs per token, and a
+        text of digits and hyphens has one per character). Defaults to no limit.
     """
 
     def __init__(
-        self, model: str = DEFAULT_MODEL, batch_size: int = 16, observer: StageObserver = _ignore
+        self,
+        model: str = DEFAULT_MODEL,
+        batch_size: int = 16,
+        observer: StageObserver = _ignore,
+        max_tokens: int | None = None,
     ) -> None:
         self.model_name = model
         self.batch_size = batch_size
         self.observer = observer
+        self.max_tokens = max_tokens
         self.nlp = load_model(model)
         self.timex = TimexTagger(self.nlp)
         self.entities = EntityExtractor(self.nlp)
@@ -131,7 +139,12 @@ class TimelinePipeline:
 
     def _extract_all(self, requests: list[DocumentRequest]) -> list[TimelineResult]:
         started = time.perf_counter()
-        docs = list(self.nlp.pipe((r.text for r in requests), batch_size=self.batch_size))
+        tokenized = [self.nlp.make_doc(r.text) for r in requests]
+        if self.max_tokens is not None:
+            for index, (doc, request) in enumerate(zip(tokenized, requests, strict=True)):
+                if len(doc) > self.max_tokens:
+                    raise TextTooLongError(index, request.id, len(doc), self.max_tokens)
+        docs = list(self.nlp.pipe(tokenized, batch_size=self.batch_size))
         self.observer("parse", time.perf_counter() - started)
         results = []
         for index, (doc, request) in enumerate(zip(docs, requests, strict=True)):
