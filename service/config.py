@@ -54,6 +54,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("WORKER_TIMEOUT", 120, int, "seconds before gunicorn restarts a silent worker"),
     Setting("MAX_REQUESTS", 5000, int, "requests a worker serves before it is recycled (0: never)"),
     Setting("MAX_REQUESTS_JITTER", 500, int, "random spread added to MAX_REQUESTS"),
+    Setting("WORKER_THREADS", 2, int, "threads per worker process that run the app"),
+    Setting(
+        "REQUEST_READ_TIMEOUT",
+        10.0,
+        float,
+        "seconds a client has to send a whole request (headers and body) from its first byte",
+    ),
+    Setting("KEEPALIVE_TIMEOUT", 30, int, "seconds an idle connection stays open"),
+    Setting("MAX_CONNECTIONS", 1000, int, "open connections per worker process"),
+    Setting("MAX_HEADER_BYTES", 16_384, int, "largest request line and headers, in bytes"),
 )
 
 

@@ -1,10 +1,17 @@
-"""The production server: gunicorn, with the model loaded once before the workers fork."""
+"""The production server: gunicorn, with the model loaded once before the workers fork.
+
+Each worker reads requests whole before the app sees them (``service.worker``), so slow clients
+cost a connection, never a worker.
+"""
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,17 +57,29 @@ def gunicorn_options(config: dict[str, Any]) -> dict[str, Any]:
     return {
         "bind": f"{config['HOST']}:{config['PORT']}",
         "preload_app": True,
-        "worker_class": "sync",
+        "worker_class": "service.worker.BufferingWorker",
         "timeout": config["WORKER_TIMEOUT"],
         "graceful_timeout": 30,
         "max_requests": config["MAX_REQUESTS"],
         "max_requests_jitter": config["MAX_REQUESTS_JITTER"],
-        "limit_request_line": 8190,
+        "control_socket_disable": True,  # one shared $HOME/.gunicorn/gunicorn.ctl per host
         "accesslog": None,
         "errorlog": "-",
         "loglevel": config["LOG_LEVEL"].lower(),
         "child_exit": _forget_worker_metrics,
+        "when_ready": _announce(config),
     }
+
+
+def _announce(config: dict[str, Any]) -> Callable[[Arbiter], None]:
+    """The hook that prints where the service answers once its workers are ready."""
+    host = "localhost" if config["HOST"] in ("0.0.0.0", "::", "") else config["HOST"]
+    base = f"http://{host}:{config['PORT']}"
+
+    def announce(server: Arbiter) -> None:
+        print(f"timeline is serving at {base}/ (API page: {base}/docs)", flush=True)
+
+    return announce
 
 
 def _forget_worker_metrics(server: Arbiter, worker: Worker) -> None:
@@ -85,9 +104,23 @@ def prepare_metrics_dir() -> str:
     return str(directory)
 
 
+def remove_metrics_dir_at_exit(directory: str) -> None:
+    """Remove the metrics directory this process made when it exits (not when a worker does)."""
+    master = os.getpid()
+
+    def remove() -> None:
+        if os.getpid() == master:
+            shutil.rmtree(directory, ignore_errors=True)
+
+    atexit.register(remove)
+
+
 def main() -> None:
     """Start the server (``python -m service``)."""
     for name in SINGLE_THREAD_ENV:
         os.environ.setdefault(name, "1")
-    prepare_metrics_dir()
+    given = os.environ.get(METRICS_DIR_ENV)
+    directory = prepare_metrics_dir()
+    if not given:
+        remove_metrics_dir_at_exit(directory)
     Server(gunicorn_options(load_config())).run()

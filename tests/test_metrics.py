@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from prometheus_client.parser import text_string_to_metric_families
 
+from service.api.metrics import METHODS
+
 
 def samples(client):
     text = client.get("/metrics").get_data(as_text=True)
@@ -45,3 +47,21 @@ def test_metrics_content_type_is_prometheus_text(client):
     response = client.get("/metrics")
     assert response.status_code == 200
     assert response.mimetype == "text/plain"
+
+
+def test_random_methods_do_not_grow_the_scrape(client):
+    client.open("/healthz", method="BREW")
+    before = len(client.get("/metrics").data)
+    for number in range(50):
+        client.open(f"/healthz-{number}", method=f"M{number}")
+    after = samples(client)
+    assert len(client.get("/metrics").data) - before < 500  # one series, counted up
+    methods = {dict(labels).get("method") for (name, labels) in after}
+    assert methods <= METHODS | {None, "other"}
+    assert not {f"M{number}" for number in range(50)} & methods
+
+
+def test_known_methods_keep_their_label(client):
+    client.delete("/healthz")
+    methods = {dict(labels).get("method") for (name, labels) in samples(client)}
+    assert "DELETE" in methods

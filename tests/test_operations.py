@@ -66,3 +66,22 @@ def test_docs_page_uses_only_local_assets(client):
     asset = client.get("/docs/assets/swagger-ui-bundle.js")
     assert asset.status_code == 200
     assert len(asset.data) > 100_000
+
+
+def test_every_response_forbids_mime_sniffing(client):
+    for response in (client.get("/healthz"), client.get("/no-such-route"), client.get("/docs")):
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_docs_page_runs_no_inline_script_under_its_policy(client):
+    response = client.get("/docs")
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
+    assert response.headers["X-Frame-Options"] == "DENY"
+    page = response.get_data(as_text=True)
+    assert "<script>" not in page  # every script has a src
+    assert client.get("/docs/start.js").status_code == 200
+
+
+def test_json_answers_carry_no_page_policy(client):
+    assert "Content-Security-Policy" not in client.get("/healthz").headers

@@ -48,9 +48,33 @@ def test_api_with_a_valid_key_answers(secured_client, key):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/healthz", "/readyz", "/metrics", "/openapi.yaml"])
-def test_probes_metrics_and_docs_stay_open(secured_client, path):
+@pytest.mark.parametrize("path", ["/healthz", "/readyz", "/openapi.yaml", "/docs"])
+def test_probes_and_docs_stay_open(secured_client, path):
     assert secured_client.get(path).status_code == 200
+
+
+def test_metrics_need_a_key_when_keys_are_set(secured_client):
+    assert secured_client.get("/metrics").status_code == 401
+    keyed = secured_client.get("/metrics", headers={"Authorization": "Bearer alpha-key"})
+    assert keyed.status_code == 200
+
+
+def test_a_browser_preflight_is_answered_without_a_key(secured_client):
+    preflight = secured_client.options(
+        "/v1/timeline",
+        headers={"Origin": "https://a.example", "Access-Control-Request-Method": "POST",
+                 "Access-Control-Request-Headers": "authorization, content-type"},
+    )  # fmt: skip
+    assert preflight.status_code == 200
+    assert preflight.headers["Access-Control-Allow-Origin"] == "https://a.example"
+    assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
+
+
+def test_the_request_after_the_preflight_still_needs_its_key(secured_client):
+    response = secured_client.post(
+        "/v1/timeline", json=ARTICLE, headers={"Origin": "https://a.example"}
+    )
+    assert response.status_code == 401
 
 
 def test_cors_only_for_configured_origins(secured_client, client):

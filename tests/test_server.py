@@ -13,9 +13,10 @@ def test_port_and_timeout_come_from_settings():
     assert options["timeout"] == 30
 
 
-def test_model_is_loaded_before_forking_with_sync_workers():
+def test_model_is_loaded_before_forking_with_buffering_workers():
     options = gunicorn_options(load_config(environ={}))
     assert options["preload_app"] is True
-    assert options["worker_class"] == "sync"
+    assert options["worker_class"] == "service.worker.BufferingWorker"
+    assert options["control_socket_disable"] is True  # no host-wide control socket
     assert options["max_requests"] > 0
     assert "workers" not in options  # gunicorn reads WEB_CONCURRENCY itself

@@ -3,46 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from live_server import live_server
 
 
 @pytest.fixture
 def server():
-    port = free_port()
-    env = {**os.environ, "PORT": str(port), "WEB_CONCURRENCY": "1", "WARMUP": "false"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "service"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/readyz", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield process, base
-    if process.poll() is None:
-        process.kill()
-    process.wait(timeout=30)
+    with live_server() as running:
+        yield running
 
 
 def post(base: str, text: str) -> tuple[int, dict]:
@@ -73,3 +46,21 @@ def test_sigterm_lets_the_in_flight_request_finish(server, mattis_article):
     assert outcome.get("status") == 200
     assert outcome["body"]["time_expressions"]
     assert process.wait(timeout=60) == 0
+
+
+def test_a_stopped_server_leaves_no_metrics_folder_behind(tmp_path):
+    with live_server(TMPDIR=str(tmp_path)) as (process, base):
+        urllib.request.urlopen(f"{base}/metrics", timeout=10).read()
+        assert list(tmp_path.glob("timeline-metrics-*"))  # the workers share one while it runs
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+    assert not list(tmp_path.glob("timeline-metrics-*"))
+
+
+def test_the_server_says_where_it_answers_once_ready():
+    with live_server() as (process, base):
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+        output = process.stdout.read()
+    port = base.rsplit(":", 1)[1]
+    assert f"timeline is serving at http://127.0.0.1:{port}/ (API page: " in output

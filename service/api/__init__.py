@@ -5,7 +5,17 @@ from __future__ import annotations
 from flask import Flask
 from flask_cors import CORS
 
-from service.api import auth, docs, health, metrics, problems, request_log, timeline, timelines
+from service.api import (
+    auth,
+    docs,
+    headers,
+    health,
+    metrics,
+    problems,
+    request_log,
+    timeline,
+    timelines,
+)
 from service.api.problems import ProblemApi
 
 API_SETTINGS = {
@@ -14,8 +24,6 @@ API_SETTINGS = {
     "OPENAPI_VERSION": "3.0.3",
     "OPENAPI_URL_PREFIX": "/",
     "OPENAPI_JSON_PATH": "openapi.json",
-    "OPENAPI_SWAGGER_UI_PATH": "/docs",
-    "OPENAPI_SWAGGER_UI_URL": docs.ASSETS_URL,
     "API_SPEC_OPTIONS": {
         "info": {
             "description": "Turns news text into a structured timeline: dated events, the "
@@ -31,6 +39,7 @@ def init_app(app: Flask) -> ProblemApi:
     for key, value in API_SETTINGS.items():
         app.config.setdefault(key, value)
     request_log.init_app(app)
+    headers.init_app(app)
     metrics.init_app(app)
     auth.init_app(app)
     origins = [origin.strip() for origin in app.config["CORS_ORIGINS"].split(",") if origin.strip()]

@@ -1,7 +1,8 @@
 """Optional bearer-key authentication for service-to-service use.
 
-When ``API_KEYS`` is set, every ``/v1/`` request needs ``Authorization: Bearer <one of them>``;
-probes, metrics and the API documents stay open.
+When ``API_KEYS`` is set, every ``/v1/`` request and ``/metrics`` need
+``Authorization: Bearer <one of them>``; the probes, the API documents and CORS preflights
+(``OPTIONS``, which browsers send without credentials) stay open.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from flask import Flask, Response, request
 from service.api.problems import problem
 
 PROTECTED_PREFIX = "/v1/"
+PROTECTED_PATHS = frozenset({"/metrics"})
 
 
 def parse_keys(raw: str) -> tuple[bytes, ...]:
@@ -34,7 +36,9 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def require_key() -> Response | None:
-        if not request.path.startswith(PROTECTED_PREFIX):
+        if request.method == "OPTIONS":
+            return None
+        if not (request.path.startswith(PROTECTED_PREFIX) or request.path in PROTECTED_PATHS):
             return None
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
         if scheme.lower() == "bearer" and key_matches(token.strip(), keys):

@@ -41,6 +41,11 @@ STAGE_SECONDS = Histogram(
 )
 
 blp = Blueprint("metrics", __name__)
+# Label values come from closed sets, so no client can grow the scrape: a method outside the
+# standard ones is "other", a path no route matches is "<unmatched>".
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+OTHER_METHOD = "other"
+UNMATCHED = "<unmatched>"
 
 
 def observe_stage(stage: str, seconds: float) -> None:
@@ -65,10 +70,11 @@ def serve_metrics() -> Response:
 
 
 def _record(response: Response) -> Response:
-    route = request.url_rule.rule if request.url_rule is not None else "<unmatched>"
-    REQUESTS.labels(request.method, route, str(response.status_code)).inc()
+    route = request.url_rule.rule if request.url_rule is not None else UNMATCHED
+    method = request.method if request.method in METHODS else OTHER_METHOD
+    REQUESTS.labels(method, route, str(response.status_code)).inc()
     elapsed = time.perf_counter() - g.get("started", time.perf_counter())
-    LATENCY.labels(request.method, route).observe(elapsed)
+    LATENCY.labels(method, route).observe(elapsed)
     return response
 
 
