@@ -17,10 +17,15 @@ from service.pipeline.dates.document_date import find_dateline, resolve_document
         ("Friday, 1 January 2021, 09:30 GMT\n\nText.", date(2021, 1, 1)),
         ("2016-02-29\nLeap day report.", date(2016, 2, 29)),
         ("Sept. 14, 2001\nText.", date(2001, 9, 14)),
+        ("LONDON, Wed Jun 7, 2023 (Reuters) - Shares fell.", date(2023, 6, 7)),
+        ("NEW YORK, March 3, 2009 - The board met.", date(2009, 3, 3)),
+        ("Updated 12:02 GMT, 9 May 2017\n\nOfficials met.", date(2017, 5, 9)),
+        ("Published: 9 May 2017\nOfficials met.", date(2017, 5, 9)),
+        ("Tue May 9, 2017\nCoalition meets in Copenhagen\nText.", date(2017, 5, 9)),
     ],
 )
 def test_dateline_found(text, expected):
-    assert find_dateline(text) == expected
+    assert find_dateline(text).day == expected
 
 
 @pytest.mark.parametrize(
@@ -30,11 +35,26 @@ def test_dateline_found(text, expected):
         "May 2017\nMonth only.",  # no day
         "Headline\n\n2017-02-30\nNo such day.",
         "Officials met on Tuesday.",
+        "March 3 - the board met and agreed.",  # no year and no agency: not a dateline
+        "LONDON, the capital, voted on May 9, 2017 to act.",
         "",
     ],
 )
 def test_no_dateline(text):
-    assert find_dateline(text) is None
+    found = find_dateline(text)
+    assert found is None or found.day is None
+
+
+def test_a_dateline_without_a_year_gives_its_end_but_no_date():
+    text = "May 9 (Reuters) - Shares fell."
+    found = find_dateline(text)
+    assert found.day is None
+    assert text[found.end :] == "Shares fell."
+
+
+def test_a_wire_dateline_ends_where_the_story_starts():
+    text = "LONDON, Wed Jun 7, 2023 (Reuters) - Shares fell."
+    assert text[find_dateline(text).end :] == "Shares fell."
 
 
 def test_request_date_wins_over_dateline():

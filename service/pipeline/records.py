@@ -39,10 +39,15 @@ class TextSpan:
 
 @dataclass(frozen=True)
 class DocumentDate:
-    """The date the text was written and where it came from: request, dateline or none."""
+    """The date the text was written and where it came from: request, dateline or none.
+
+    dateline_end: where a dateline at the top of the text ends (0: none), whatever the source;
+    nothing before it is an actor or an event.
+    """
 
     value: str | None
     source: DateSource
+    dateline_end: int = 0
 
 
 @dataclass(frozen=True)

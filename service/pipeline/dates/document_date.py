@@ -6,30 +6,48 @@ A missing date is never replaced by today's: relative expressions then stay unre
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import dateparser
+import yaml
 
+from service.pipeline.lexicon.word_lists import RESOURCES
 from service.pipeline.records import DocumentDate
 
-# How far into the text a dateline may stand, and how long its line may be.
+# How far into the text a dateline may stand, and how long a line holding only a dateline may be.
 DATELINE_WINDOW_LINES = 6
 DATELINE_MAX_LINE_CHARS = 120
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
-_TIME = r"(?:\s*,?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
-# A full calendar date, alone on its line apart from a weekday, a time and a little punctuation.
+
+def _names(*lists: tuple[str, slice]) -> str:
+    """Lines of named lists of the time rules' patterns.yaml, as one group of alternatives."""
+    patterns = yaml.safe_load((RESOURCES / "patterns.yaml").read_text(encoding="utf-8"))
+    return "(?:" + "|".join(line for name, lines in lists for line in patterns[name][lines]) + ")"
+
+
+_ALL = slice(None)
+_MONTH = _names(("month_word", _ALL)) + r"\.?"
+# Weekday names in full and their abbreviations (the list's second line is a lookahead rule).
+_WEEKDAY = _names(("weekday", slice(1)), ("weekday_abbreviation", _ALL)) + r"\.?,?"
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+# A wire dateline: an optional place in capitals ("LONDON,"), an optional label ("Updated"), an
+# optional time before the date ("12:02 GMT,"), the date with an optional weekday and time, an
+# optional agency ("(Reuters)"); then the end of the line, or a dash and the story.
 _DATELINE = re.compile(
-    rf"""^\W{{0,3}}(?:{_WEEKDAY}\s*)?
+    rf"""^\W{{0,3}}
+    (?-i:[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+){{0,3}},\s+)?
+    (?:(?:last\s+)?(?:updated|published|posted)(?:\s+on)?:?\s+)?
+    (?:{_CLOCK},?\s+)?
+    (?:{_WEEKDAY}\s*)?
     (?P<date>
-        {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}          # May 9, 2017
-      | \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}          # 9 May 2017
-      | \d{{4}}-\d{{2}}-\d{{2}}                                   # 2017-05-09
-    ){_TIME}\W{{0,3}}$""",
+        {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?   # May 9, 2017
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?P<day_year>\d{{4}}))?  # 9 May 2017
+      | (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})                              # 2017-05-09
+    )
+    (?:\s*,?\s*{_CLOCK})?
+    (?P<agency>\s*\((?-i:[A-Z][\w&.\- ]{{1,30}})\))?
+    (?P<end>\s*[-\u2013\u2014]+\s+|\W{{0,3}}$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 _PARSER_SETTINGS = {
@@ -39,25 +57,49 @@ _PARSER_SETTINGS = {
 }
 
 
-def find_dateline(text: str) -> date | None:
-    """Return the date of a dateline among the first lines of ``text``, if there is one.
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline at the top of a text: its calendar date (None without a year) and its end."""
+
+    day: date | None
+    end: int
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """Return the dateline among the first lines of ``text``, if there is one.
+
+    A line holding only a date ("Tue May 9, 2017 12:02:17") is a dateline, and so is the opening
+    of a wire story ("LONDON, Wed Jun 7, 2023 (Reuters) - ...", "May 9 (Reuters) - ...",
+    "Updated 12:02 GMT, 9 May 2017"). A date without a year gives no calendar date.
 
     text (str): the document text.
-    RETURNS (date | None): the dateline's calendar date.
+    RETURNS (Dateline | None): the dateline's date and the offset where it ends.
     """
-    for line in text.lstrip()[: DATELINE_WINDOW_LINES * DATELINE_MAX_LINE_CHARS].splitlines()[
-        :DATELINE_WINDOW_LINES
-    ]:
+    offset = len(text) - len(text.lstrip())
+    for line in text[offset:].splitlines(keepends=True)[:DATELINE_WINDOW_LINES]:
         stripped = line.strip()
-        if not stripped or len(stripped) > DATELINE_MAX_LINE_CHARS:
-            continue
-        match = _DATELINE.match(stripped)
-        if match is None:
-            continue
-        parsed = dateparser.parse(match.group("date"), languages=["en"], settings=_PARSER_SETTINGS)
-        if parsed is not None:
-            return parsed.date()
+        match = _DATELINE.match(stripped[:200]) if stripped else None
+        if match is not None and _is_dateline(match, stripped):
+            start = offset + line.index(stripped)
+            return Dateline(_calendar_day(match), start + match.end())
+        offset += len(line)
     return None
+
+
+def _is_dateline(match: re.Match[str], line: str) -> bool:
+    """A date alone on a short line, or followed by a dash and the story (with an agency when
+    the date has no year: "May 9 (Reuters) -")."""
+    has_year = match.group("year") or match.group("day_year") or match.group("iso")
+    if not match.group("end").strip():
+        return len(line) <= DATELINE_MAX_LINE_CHARS and bool(has_year or match.group("agency"))
+    return bool(has_year or match.group("agency"))
+
+
+def _calendar_day(match: re.Match[str]) -> date | None:
+    if not (match.group("year") or match.group("day_year") or match.group("iso")):
+        return None
+    parsed = dateparser.parse(match.group("date"), languages=["en"], settings=_PARSER_SETTINGS)
+    return parsed.date() if parsed is not None else None
 
 
 def resolve_document_date(
@@ -69,13 +111,15 @@ def resolve_document_date(
     requested (date | datetime | None): the date the caller gave.
     RETURNS (tuple[DocumentDate, datetime | None]): the record to report and the anchor.
     """
+    dateline = find_dateline(text)
+    dateline_end = dateline.end if dateline is not None else 0
     if requested is not None:
         anchor = _as_datetime(requested)
-        return DocumentDate(requested.isoformat(), "request"), anchor
-    dateline = find_dateline(text)
-    if dateline is not None:
-        return DocumentDate(dateline.isoformat(), "dateline"), _as_datetime(dateline)
-    return DocumentDate(None, "none"), None
+        return DocumentDate(requested.isoformat(), "request", dateline_end), anchor
+    if dateline is not None and dateline.day is not None:
+        day = dateline.day
+        return DocumentDate(day.isoformat(), "dateline", dateline_end), _as_datetime(day)
+    return DocumentDate(None, "none", dateline_end), None
 
 
 def _as_datetime(value: date | datetime) -> datetime:
