@@ -34,7 +34,14 @@ def mattis_body(app, mattis_article):
 
 
 def test_every_field_of_the_contract_is_present(mattis_body):
-    assert set(mattis_body) == {"document", "time_expressions", "entities", "events", "timeline"}
+    assert set(mattis_body) == {
+        "document",
+        "time_expressions",
+        "entities",
+        "events",
+        "timeline",
+        "annotations",
+    }
     assert mattis_body["document"]["id"] == "mattis"
     assert mattis_body["document"]["language"] == "en"
 

@@ -11,6 +11,7 @@ from marshmallow import fields, validate
 
 from service.pipeline import SUPPORTED_LANGUAGES
 from service.pipeline.vocabulary import (
+    ANNOTATIONS,
     DATE_SOURCES,
     ENTITY_TYPES,
     EVENT_CLASSES,
@@ -109,6 +110,17 @@ class TimelineRequestSchema(DocumentTextSchema):
         allow_none=True,
         validate=validate.Length(max=256),
         metadata={"description": "Caller's identifier for the document, echoed back."},
+    )
+    annotations = fields.List(
+        fields.String(validate=validate.OneOf(ANNOTATIONS)),
+        load_default=lambda: list(ANNOTATIONS),
+        validate=validate.Length(min=1, max=len(ANNOTATIONS)),
+        metadata={
+            "description": "What to extract (default: all). Events need entities and time "
+            "expressions, which are then computed too; time expressions alone take a fast path "
+            "(no dependency parse of the whole text, no named entities).",
+            "example": ["time_expressions"],
+        },
     )
 
 
@@ -284,6 +296,16 @@ class TimelineResponseSchema(ma.Schema):
     entities = _required(fields.List(fields.Nested(EntitySchema)))
     events = _required(fields.List(fields.Nested(EventSchema)))
     timeline = _required(fields.List(fields.Nested(TimelineEntrySchema)))
+    annotations = _required(
+        fields.List(
+            fields.String(validate=validate.OneOf(ANNOTATIONS)),
+            metadata={
+                "description": "The annotations computed (those asked for and what they need); "
+                "the lists of the others are empty.",
+                "example": list(ANNOTATIONS),
+            },
+        )
+    )
 
 
 class EventMentionSchema(ma.Schema):

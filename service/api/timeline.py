@@ -46,7 +46,11 @@ class Timeline(MethodView):
         pipeline: TimelinePipeline = current_app.extensions[PIPELINE_KEY]
         with time_budget(current_app.config["REQUEST_TIME_BUDGET"]):
             result = pipeline.process(
-                body["text"], body["document_date"], id=body["id"], language=body["language"]
+                body["text"],
+                body["document_date"],
+                id=body["id"],
+                language=body["language"],
+                annotations=tuple(body["annotations"]),
             )
         count_document(len(body["text"]))
         return result

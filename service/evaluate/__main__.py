@@ -30,6 +30,8 @@ from service.evaluate.timelines import (
 )
 from service.evaluate.timex import evaluate_timex
 from service.pipeline import DEFAULT_MODEL
+from service.pipeline.facade import TIME_ONLY
+from service.pipeline.vocabulary import ANNOTATIONS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model package")
     common.add_argument("--kinds", type=int, default=10, help="error kinds to print")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("timex", parents=[common], help="TempEval-3 task A on TimeML")
+    timex = commands.add_parser("timex", parents=[common], help="TempEval-3 task A on TimeML")
+    timex.add_argument(
+        "--time-only",
+        action="store_true",
+        help="extract time expressions alone (the fast path: no parse, no named entities)",
+    )
     events = commands.add_parser("events", parents=[common], help="TempEval-3 task B on TimeML")
     held_out = events.add_mutually_exclusive_group()
     held_out.add_argument(
@@ -95,7 +102,8 @@ def score(args: argparse.Namespace, docs: Sequence) -> tuple[dict, str]:
     if args.command == "anchoring":  # runs the pipeline itself, beside the gold-span stage
         report = gold_anchoring(docs, args.model)
         return report, format_gold_anchoring(report, args.kinds)
-    results, timing = run_pipeline(docs, args.model)
+    time_only = args.command == "timex" and args.time_only
+    results, timing = run_pipeline(docs, args.model, TIME_ONLY if time_only else ANNOTATIONS)
     if args.command == "timex":
         report = evaluate_timex(docs, [r.time_expressions for r in results])
         return report, format_timex(report, timing, args.kinds)

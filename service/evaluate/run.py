@@ -8,6 +8,7 @@ from time import perf_counter
 from typing import Protocol
 
 from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline, TimelineResult
+from service.pipeline.vocabulary import ANNOTATIONS, Annotation
 
 
 class GoldDocument(Protocol):
@@ -19,19 +20,22 @@ class GoldDocument(Protocol):
 
 
 def run_pipeline(
-    documents: Sequence[GoldDocument], model: str = DEFAULT_MODEL
+    documents: Sequence[GoldDocument],
+    model: str = DEFAULT_MODEL,
+    annotations: tuple[Annotation, ...] = ANNOTATIONS,
 ) -> tuple[list[TimelineResult], dict]:
     """Process every document's text with its creation time as the document date.
 
     documents (Sequence[GoldDocument]): the gold documents.
     model (str): spaCy model package. Defaults to ``DEFAULT_MODEL``.
+    annotations (tuple[Annotation, ...]): what to extract. Defaults to everything.
     RETURNS (tuple[list[TimelineResult], dict]): one result per document, in order, and the
         timing (documents, characters, load_seconds, seconds, docs_per_second, chars_per_second).
     """
     started = perf_counter()
     pipeline = TimelinePipeline(model)
     loaded = perf_counter()
-    requests = [DocumentRequest(d.text, d.dct, d.doc_id) for d in documents]
+    requests = [DocumentRequest(d.text, d.dct, d.doc_id, "en", annotations) for d in documents]
     results = list(pipeline.process_many(requests))
     seconds = perf_counter() - loaded
     characters = sum(len(d.text) for d in documents)

@@ -3,6 +3,7 @@
 >>> from service.pipeline import TimelinePipeline
 >>> pipeline = TimelinePipeline()                      # loads the spaCy model once
 >>> result = pipeline.process(text, document_date=date(2017, 5, 9))
+>>> dates = pipeline.process(text, annotations=TIME_ONLY)   # the fast path: time expressions
 """
 
 from service.pipeline.errors import (
@@ -15,6 +16,7 @@ from service.pipeline.errors import (
 from service.pipeline.facade import (
     DEFAULT_MODEL,
     SUPPORTED_LANGUAGES,
+    TIME_ONLY,
     DocumentRequest,
     TimelinePipeline,
 )
@@ -31,11 +33,15 @@ from service.pipeline.records import (
     TimelineEntry,
     TimelineResult,
 )
+from service.pipeline.vocabulary import ANNOTATIONS, Annotation
 
 __all__ = [
+    "ANNOTATIONS",
     "DEFAULT_MODEL",
     "SUPPORTED_LANGUAGES",
+    "TIME_ONLY",
     "Actor",
+    "Annotation",
     "DocumentDate",
     "DocumentFailedError",
     "DocumentInfo",

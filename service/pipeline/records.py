@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from service.pipeline.vocabulary import (
+    ANNOTATIONS,
+    Annotation,
     DateSource,
     EntityType,
     EventClass,
@@ -135,13 +137,15 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class TimelineResult:
-    """Everything extracted from one document."""
+    """Everything extracted from one document; ``annotations`` says which kinds were computed
+    (the others are empty)."""
 
     document: DocumentInfo
     time_expressions: tuple[TimeExpression, ...] = ()
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     timeline: tuple[TimelineEntry, ...] = field(default=())
+    annotations: tuple[Annotation, ...] = ANNOTATIONS
 
 
 @dataclass(frozen=True)

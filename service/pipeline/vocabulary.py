@@ -25,3 +25,6 @@ ROLES: tuple[str, ...] = get_args(Role)
 FACTUALITIES: tuple[str, ...] = get_args(Factuality)
 POLARITIES: tuple[str, ...] = get_args(Polarity)
 DATE_SOURCES: tuple[str, ...] = get_args(DateSource)
+
+Annotation = Literal["time_expressions", "entities", "events"]
+ANNOTATIONS: tuple[str, ...] = get_args(Annotation)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from service.pipeline.records import TimeExpression
 from service.pipeline.timex.functions import UnnormalisableError, warm_up
@@ -37,12 +37,15 @@ _COMPARISONS = ("REL PERIOD", "IN PERIOD")
 # A reporting span longer than a quarter ("the nine months", "the fiscal year"): after it,
 # "a year earlier" is the year before, not the quarter a year before.
 _LONG_SPAN = re.compile(r"P(?:[4-9]|1[0-2])M|P[2-4]Q|P1Y")
+# Components the tense of a clause does not need, skipped when a sentence is parsed on demand.
+_NOT_FOR_TENSE = ("ner",)
 
 
 class TimexTagger:
     """Finds and normalises TIMEX3 time expressions.
 
-    nlp (Language): the shared spaCy pipeline (its parse gives the tense of each clause).
+    nlp (Language): the shared spaCy pipeline (its parse gives the tense of each clause; a
+        document only split into sentences has the sentences that need a tense parsed alone).
     resources (Path): folder of the rule data. Defaults to ``service/resources/en``.
     """
 
@@ -55,14 +58,20 @@ class TimexTagger:
         self._is_trigger = lru_cache(maxsize=TRIGGER_CACHE_SIZE)(
             lambda word_id: triggers.fullmatch(strings[word_id]) is not None
         )
+        self._skipped = [name for name in _NOT_FOR_TENSE if name in nlp.pipe_names]
         warm_up()
+
+    def parse_sentences(self, sentences: list[Span]) -> list[Doc]:
+        """Parse sentences, each alone, for the tense of their clauses (no named entities)."""
+        copies = (sentence.as_doc() for sentence in sentences)
+        return list(self.nlp.pipe(copies, disable=self._skipped))
 
     def __call__(
         self, doc: Doc, anchor: datetime | None, text: str | None = None
     ) -> list[TimeExpression]:
         """Return the time expressions of ``doc``, values resolved against ``anchor``.
 
-        doc (Doc): the parsed document.
+        doc (Doc): the parsed document, or one only split into sentences (no names then).
         anchor (datetime | None): the document date; None leaves relative values as placeholders.
         text (str | None): ``doc.text`` if the caller has it (spaCy rebuilds it token by token).
         RETURNS (list[TimeExpression]): expressions in text order, ids "t1", "t2", ...
@@ -71,13 +80,19 @@ class TimexTagger:
         anchors = Anchors(dct)
         found: list[TimeExpression] = []
         text = doc.text if text is None else text
-        tense_of = TenseFinder(doc)
+        filled = []
         for candidate in find_candidates(doc, text, self.index, self._is_trigger):
             try:
-                raw, mod = fill(candidate.rule, candidate.match, self.ruleset.tables)
-                tense = None
-                if raw.startswith("SEEK ") and raw.split()[3:4] == ["~"]:
-                    tense = tense_of(candidate.start, candidate.end)
+                filled.append(
+                    (candidate, *fill(candidate.rule, candidate.match, self.ruleset.tables))
+                )
+            except UnnormalisableError:
+                continue
+        tense_of = TenseFinder(doc, self.parse_sentences)
+        tense_of.prepare([(c.start, c.end) for c, raw, _ in filled if _by_tense(raw)])
+        for candidate, raw, mod in filled:
+            tense = tense_of(candidate.start, candidate.end) if _by_tense(raw) else None
+            try:
                 value = resolve(raw, anchors, tense)
             except UnnormalisableError:
                 continue
@@ -112,6 +127,11 @@ class TimexTagger:
                 )
             )
         return found
+
+
+def _by_tense(raw: str) -> bool:
+    """Whether a filled value seeks a day or month in the direction of its clause's tense."""
+    return raw.startswith("SEEK ") and raw.split()[3:4] == ["~"]
 
 
 def _with_reference(anchors: Anchors, value: str, start: date, end: date) -> Anchors:

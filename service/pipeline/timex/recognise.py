@@ -215,31 +215,64 @@ def _split_at(ranges: list[list[int]], cuts: list[int]) -> Iterator[tuple[int, i
 class TenseFinder:
     """Finds the tense of the clause around a character span of one document.
 
-    doc (Doc): the parsed document; token offsets are indexed once, so each look-up is
-        logarithmic in the document length.
+    doc (Doc): the document; token offsets are indexed once, so each look-up is logarithmic in
+        the document length.
+    parse (Callable[[list[Span]], list[Doc]] | None): for a document only split into sentences
+        (the fast time-only path), parses sentences each alone: those :meth:`prepare` names in one
+        batch, any other when its tense is asked for. A document with neither parse nor sentences
+        has no tenses.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, parse: Callable[[list[Span]], list[Doc]] | None = None) -> None:
         self.doc = doc
         self.parsed = doc.has_annotation("DEP")
-        self.starts = doc.to_array(IDX).tolist() if self.parsed else []
+        self.parse = parse if not self.parsed and doc.has_annotation("SENT_START") else None
+        self.starts = doc.to_array(IDX).tolist() if self.parsed or self.parse else []
+        self._sentences: dict[int, tuple[Doc, list[int]]] = {}
+
+    def prepare(self, spans: list[tuple[int, int]]) -> None:
+        """Parse at once the sentences around the character spans whose tense will be asked."""
+        if self.parse is None or not self.starts:
+            return
+        sentences = {}
+        for start, _ in spans:
+            sentence = self._sentence(start)
+            if sentence.start_char not in self._sentences:
+                sentences[sentence.start_char] = sentence
+        for offset, parsed in zip(sentences, self.parse(list(sentences.values())), strict=True):
+            self._sentences[offset] = (parsed, parsed.to_array(IDX).tolist())
 
     def __call__(self, start: int, end: int) -> str | None:
         """Return "past", "present" or "future" for the verb governing ``start:end``, or None."""
-        if not self.parsed:
+        if self.parsed:
+            return _span_tense(self.doc, self.starts, start, end)
+        if self.parse is None or not self.starts:
             return None
-        first = max(bisect_right(self.starts, start) - 1, 0)
-        last = max(bisect_left(self.starts, end), first + 1)
-        span = self.doc[first:last]
-        verb = _governing_verb(span)
-        if verb is None:
-            return None
-        tense = _tense(verb)
-        if tense == PAST and span.root.head.lower_ in _END_POINT_PREPOSITIONS:
-            return PROSPECTIVE
-        if tense == PROSPECTIVE and verb.lemma_ in _FUTURE_HEADS and span.end <= verb.i:
-            return PAST  # fronted, it dates the planning: "On Friday, the firm planned to ..."
-        return tense
+        offset = self._sentence(start).start_char
+        if offset not in self._sentences:
+            self.prepare([(start, end)])
+        parsed, starts = self._sentences[offset]
+        return _span_tense(parsed, starts, start - offset, end - offset) if starts else None
+
+    def _sentence(self, start: int) -> Span:
+        return self.doc[max(bisect_right(self.starts, start) - 1, 0)].sent
+
+
+def _span_tense(doc: Doc, starts: list[int], start: int, end: int) -> str | None:
+    """The tense of the clause around ``start:end`` of a parsed ``doc`` (token offsets
+    ``starts``)."""
+    first = max(bisect_right(starts, start) - 1, 0)
+    last = max(bisect_left(starts, end), first + 1)
+    span = doc[first:last]
+    verb = _governing_verb(span)
+    if verb is None:
+        return None
+    tense = _tense(verb)
+    if tense == PAST and span.root.head.lower_ in _END_POINT_PREPOSITIONS:
+        return PROSPECTIVE
+    if tense == PROSPECTIVE and verb.lemma_ in _FUTURE_HEADS and span.end <= verb.i:
+        return PAST  # fronted, it dates the planning: "On Friday, the firm planned to ..."
+    return tense
 
 
 def _governing_verb(span: Span) -> Token | None:
