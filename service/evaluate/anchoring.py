@@ -25,8 +25,9 @@ from service.evaluate.events import evaluate_events
 from service.evaluate.scoring import accuracy, error
 from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline
 from service.pipeline.dates.document_date import resolve_document_date
-from service.pipeline.events.anchoring import POINT_TYPES, Anchorer, EventToAnchor, Sentences
+from service.pipeline.events.anchoring import Anchorer, EventToAnchor
 from service.pipeline.events.attributes import read_attributes
+from service.pipeline.events.time_mentions import POINT_TYPES, Sentences
 from service.pipeline.records import TimeExpression
 from service.pipeline.timex.intervals import interval_of
 

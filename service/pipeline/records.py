@@ -100,12 +100,17 @@ class Actor:
 
 @dataclass(frozen=True)
 class EventTime:
-    """When an event happened: the time expression it is anchored to, or the document date."""
+    """When an event happened: the time expression it is anchored to, or the document date.
+
+    step (str | None): the anchoring step that found it (``anchoring.STEPS``: "own_time",
+        "document_date", ...), for error reports; not compared, not in the API response yet.
+    """
 
     expression: str | None
     value: str | None
     interval: Interval | None
     relation: str = "IS_INCLUDED"
+    step: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

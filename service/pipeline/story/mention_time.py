@@ -27,10 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from service.pipeline.dates.iso_days import calendar_day, day_of
-
-# The lead's reach is the anchoring stage's: its first LEAD_SENTENCES sentences (here, those
-# with events), a day at most LEAD_DAYS before the document date (news reports the past week).
-from service.pipeline.events.anchoring import LEAD_DAYS, LEAD_SENTENCES
+from service.pipeline.dates.news_day import LEAD_SENTENCES, is_news_day
 from service.pipeline.records import Event, EventTime, Interval, TimelineResult
 from service.pipeline.timeline import PLACING_RELATIONS
 
@@ -88,12 +85,12 @@ def document_times(result: TimelineResult) -> DocumentTimes:
 
 
 def _reports(lead: str | None, written: str | None) -> bool:
-    """Whether a lead date can be the news of a document written on ``written``: not after
-    it, and at most ``LEAD_DAYS`` before."""
+    """Whether a lead date can be the news of a document written on ``written``: a news day
+    (``dates.news_day``)."""
     lead_day, written_day = calendar_day(lead), calendar_day(written)
     if lead_day is None or written_day is None:
         return lead_day is not None
-    return 0 <= (written_day - lead_day).days <= LEAD_DAYS
+    return is_news_day((written_day - lead_day).days)
 
 
 def _lead(result: TimelineResult, starts: Mapping[str, int]) -> str | None:
