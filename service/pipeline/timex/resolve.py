@@ -13,10 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-PAST, FUTURE, PRESENT = "past", "future", "present"
-# A plan or prospect seen from the past ("planned to leave Friday", "would meet Friday"): the
-# time may lie on either side of the document date, so the nearest one is taken.
-PROSPECTIVE = "prospective"
+from service.pipeline.syntax.tense import FUTURE, PAST, PROSPECTIVE
+
 # Without tense, a month or month-day this many days ahead is still read as upcoming.
 FUTURE_REACH_DAYS = 120
 _SEASONS = ("SP", "SU", "FA", "WI")  # meteorological, by (month - 3) % 12 // 3
