@@ -89,13 +89,18 @@ class Entity:
 
 @dataclass(frozen=True)
 class Actor:
-    """A participant of an event: the entity it refers to (if any), its span and its role."""
+    """A participant of an event: the entity it refers to (if any), its span and its role.
+
+    rule (str | None): the rule of the role table that gave the role (``roles.tsv``), for error
+        reports; not compared, not in the API response.
+    """
 
     entity: str | None
     text: str
     start: int
     end: int
     role: Role
+    rule: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
