@@ -136,12 +136,12 @@ class Anchorer:
                 walk.governed.setdefault(target.i, time)
         result = []
         for event in events:
-            time = self.anchor(event, walk)
+            time = self.time_of(event, walk)
             walk.record(event, time)
             result.append(time)
         return result
 
-    def anchor(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def time_of(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
         """The time of one event: the first step of ``STEPS`` that finds one."""
         for name, step in STEPS:
             time = step(self, event, walk)

@@ -151,14 +151,14 @@ def mention_time(event: Event, times: DocumentTimes) -> MentionTime:
 
 
 def _by_expression(time: EventTime, interval: Interval) -> MentionTime:
-    """A mention on the date (``interval``) its anchor gives: a time expression or the document
+    """A mention on the date (``interval``) its event time gives: a time expression or the document
     date."""
     window = (day_of(interval.start), day_of(interval.end))
     return MentionTime(time.value, interval, window, time.expression is not None)
 
 
 def _before_now(time: EventTime, day: str) -> bool:
-    """Whether an anchor says no more than "before the document date": the document date
+    """Whether an event time says no more than "before the document date": the document date
     itself, or a time after it."""
     if time.relation != "BEFORE" or time.interval is None:
         return False
