@@ -30,7 +30,7 @@ from datetime import datetime
 
 from spacy.tokens import Doc, Token
 
-from service.pipeline.dates.news_day import LEAD_SENTENCES
+from service.pipeline.dates.news_day import LEAD_SENTENCES, lead_news_day
 from service.pipeline.events.time_mentions import (
     POINT_TYPES,
     Sentences,
@@ -299,16 +299,13 @@ class Anchorer:
         return self._lead(event)
 
     def _lead(self, event: EventToAnchor) -> EventTime | None:
-        """The news day of the lead ("officials said Friday"), for a past, present or noun event.
-
-        The last news day of the first ``LEAD_SENTENCES`` sentences before the event's; the last
-        one: the lead's "Friday" after a dateline's "March 12".
-        """
+        """The lead's news day (``dates.news_day``: "officials said Friday") before the event's
+        sentence, for a past, present or noun event."""
         if event.tense not in _NEWS_DAY_TENSES:
             return None
-        sentence = min(self.sentences.index(event.token.i), LEAD_SENTENCES)
-        found = [t for t in self.news_days if t.sentence < sentence]
-        return _from(found[-1], "IS_INCLUDED") if found else None
+        before = self.sentences.index(event.token.i)
+        found = lead_news_day(((t.sentence, t) for t in self.news_days), before)
+        return _from(found, "IS_INCLUDED") if found is not None else None
 
     def _lead_ahead(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
         """For a present or past event of the lead, the first news day the lead gives after it.
