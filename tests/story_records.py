@@ -20,8 +20,8 @@ from service.pipeline.story.coreference import (
     coreference_score,
     mention_features,
 )
-from service.pipeline.story.mention_time import DocumentTimes, mention_time
 from service.pipeline.story.participants import Participant
+from service.pipeline.timeline.placement import DocumentTimes, place
 
 ISIS = {"x1": "ISIS"}
 
@@ -41,7 +41,8 @@ def event(
     sentence: int = 0,
     event_class: str = "OCCURRENCE",
 ) -> Event:
-    """An event in sentence ``sentence``; actors are (entity id or None, text, role)."""
+    """An event in sentence ``sentence``, a timeline entry of its document; actors are (entity
+    id or None, text, role)."""
     start = sentence * 100 + 10
     return Event(
         id=id,
@@ -54,6 +55,7 @@ def event(
             for entity, text, role in actors
         ),
         time=time,
+        admission="admitted",
     )
 
 
@@ -75,7 +77,7 @@ def score(first: Event, second: Event, names: dict[str, str] | None = None) -> f
     """The coreference score of two mentions from documents "a" and "b" of 2017-05-09."""
 
     def features(document_id: str, mention: Event):
-        time = mention_time(mention, DocumentTimes("2017-05-09"))
+        time = place(mention, DocumentTimes("2017-05-09"))
         date = time.value if time.explicit else None
         actors = [Participant(a.role, a.entity, a.text) for a in mention.actors]
         return mention_features(document_id, mention, actors, names or {}, time.window, date)

@@ -104,14 +104,35 @@ def test_a_date_alone_is_never_an_event(events_of):
     assert events == []
 
 
-def test_ids_in_text_order_with_sentence_spans(events_of):
+def test_events_in_text_order_with_sentence_spans(events_of):
     text = "Rebels attacked the town. Troops withdrew."
     events, _ = events_of(text)
-    assert [e.id for e in events] == [f"e{i}" for i in range(1, len(events) + 1)]
+    assert len({e.id for e in events}) == len(events) == 2
     assert [e.trigger.start for e in events] == sorted(e.trigger.start for e in events)
     for found in events:
         assert text[found.sentence.start : found.sentence.end] == found.sentence.text
         assert found.sentence.start <= found.trigger.start < found.sentence.end
+
+
+def test_an_event_keeps_its_id_when_text_is_added_before_it(events_of):
+    text = "Rebels attacked the town. Troops withdrew."
+    before = {e.trigger.text: e.id for e in events_of(text)[0]}
+    after = {e.trigger.text: e.id for e in events_of("Storms hit the coast. " + text)[0]}
+    assert after["attacked"] == before["attacked"]
+    assert after["withdrew"] == before["withdrew"]
+    assert after["hit"] not in before.values()
+
+
+def test_an_event_changed_in_its_sentence_gets_another_id(events_of):
+    first = {e.trigger.text: e.id for e in events_of("Rebels attacked the town.")[0]}
+    second = {e.trigger.text: e.id for e in events_of("Rebels attacked the city.")[0]}
+    assert first["attacked"] != second["attacked"]
+
+
+def test_a_repeated_sentence_gives_distinct_ids(events_of):
+    events, _ = events_of("Troops withdrew. Troops withdrew.")
+    first, second = (e.id for e in events)
+    assert second == first + "-2"
 
 
 @pytest.fixture(scope="module")

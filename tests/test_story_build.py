@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from story_records import ISIS, document, event, merged, on
 
 from service.pipeline.records import (
     Event,
     EventTime,
+    Interval,
     TextSpan,
 )
-from service.pipeline.story.build import UNKNOWN_DATE, build_story
+from service.pipeline.story.build import build_story
 
 
 def test_one_story_event_per_occurrence_with_a_mention_from_each_document():
@@ -41,16 +44,23 @@ def test_clusters_do_not_merge_across_incompatible_dates():
     assert ("b", "e1") in groups[0]
 
 
-def test_story_timeline_is_chronological_with_undated_events_last():
+def test_story_timeline_is_chronological_and_holds_only_timeline_entries():
     a = document(
         event("e1", "met", "meet", time=on("2017-05-09"), sentence=0),
         event("e2", "founded", "found", time=on("2014"), sentence=1),
         event("e3", "grew", "grow", sentence=2),
+        replace(event("e4", "said", "say", time=on("2017-05-09"), sentence=3), admission="report"),
     )
     story = build_story([("a", a)])
-    assert [entry.value for entry in story.timeline] == ["2014", "2017-05-09", UNKNOWN_DATE]
+    assert [entry.value for entry in story.timeline] == ["2014", "2017-05-09"]
     ids = [e.id for entry in story.timeline for e in entry.events]
-    assert ids == ["s1", "s2", "s3"]
+    assert ids == ["s1", "s2"]
+
+
+def test_the_story_keeps_the_relation_of_its_documents_entries():
+    now = EventTime(None, "2017-05-09", Interval("2017-05-09", "2017-05-09"), "BEFORE")
+    story = build_story([("a", document(event("e1", "raided", "raid", time=now)))])
+    assert [(e.value, e.relation) for e in story.timeline] == [("2017-05-09", "before")]
 
 
 def test_present_reference_takes_the_document_date():
@@ -62,8 +72,9 @@ def test_present_reference_takes_the_document_date():
 def test_a_phrasal_verb_mention_takes_its_particle():
     sentence = TextSpan("Jobs showed off the phone.", 0, 26)
     showed = Event("e1", TextSpan("showed", 5, 11), "show", "OCCURRENCE", sentence, tense="PAST")
-    (entry,) = build_story([("a", document(showed))]).timeline
-    (mention,) = entry.events[0].mentions
+    dated = replace(showed, time=on("2017-05-09"), admission="admitted")
+    story = build_story([("a", document(dated))])
+    (mention,) = story.timeline[0].events[0].mentions
     assert (mention.text, mention.start, mention.end) == ("showed off", 5, 15)
 
 

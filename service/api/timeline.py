@@ -11,6 +11,7 @@ from flask_smorest import abort
 from service.api.blueprint import Blueprint
 from service.api.metrics import count_document
 from service.api.schemas import TimelineRequestSchema, TimelineResponseSchema
+from service.api.schemas.requests import timeline_options
 from service.api.time_budget import time_budget
 from service.pipeline import TimelinePipeline, TimelineResult
 
@@ -51,6 +52,7 @@ class Timeline(MethodView):
                 id=body["id"],
                 language=body["language"],
                 annotations=tuple(body["annotations"]),
+                timeline=timeline_options(body),
             )
         count_document(len(body["text"]))
         return result

@@ -11,6 +11,7 @@ from flask_smorest import abort
 from service.api.blueprint import Blueprint
 from service.api.metrics import count_document
 from service.api.schemas import TimelinesRequestSchema, TimelinesResponseSchema
+from service.api.schemas.requests import timeline_options
 from service.api.time_budget import time_budget
 from service.api.timeline import PIPELINE_KEY, text_too_long
 from service.pipeline import DocumentRequest, TimelinePipeline
@@ -67,8 +68,11 @@ class Timelines(MethodView):
         documents = body["documents"]
         check_limits(documents)
         pipeline: TimelinePipeline = current_app.extensions[PIPELINE_KEY]
+        options = timeline_options(body)
         requests = [
-            DocumentRequest(d["text"], d["document_date"], d["id"], body["language"])
+            DocumentRequest(
+                d["text"], d["document_date"], d["id"], body["language"], timeline=options
+            )
             for d in documents
         ]
         with time_budget(current_app.config["REQUEST_TIME_BUDGET"]):

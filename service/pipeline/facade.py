@@ -23,7 +23,7 @@ from service.pipeline.events.extract import EventExtractor
 from service.pipeline.records import DocumentInfo, TimelineResult
 from service.pipeline.syntax.lemma_repair import LEMMA_REPAIR
 from service.pipeline.syntax.segmentation import LINE_SENTENCES, FastSentences
-from service.pipeline.timeline import build_timeline
+from service.pipeline.timeline import DEFAULT_OPTIONS, TimelineOptions, assemble
 from service.pipeline.timex import TimexTagger
 from service.pipeline.vocabulary import ANNOTATIONS, Annotation
 
@@ -59,6 +59,7 @@ class DocumentRequest:
     id: str | None = None
     language: str = "en"
     annotations: tuple[Annotation, ...] = ANNOTATIONS
+    timeline: TimelineOptions = DEFAULT_OPTIONS
 
 
 def computed_annotations(requested: Iterable[str]) -> tuple[Annotation, ...]:
@@ -125,6 +126,7 @@ class TimelinePipeline:
         id: str | None = None,
         language: str = "en",
         annotations: tuple[Annotation, ...] = ANNOTATIONS,
+        timeline: TimelineOptions = DEFAULT_OPTIONS,
     ) -> TimelineResult:
         """Extract the timeline of one document.
 
@@ -135,9 +137,10 @@ class TimelinePipeline:
         language (str): ISO 639-1 code; only ``SUPPORTED_LANGUAGES`` are accepted.
         annotations (tuple[Annotation, ...]): what to extract (with what it needs); time
             expressions alone skip the parse and the named entities.
+        timeline (TimelineOptions): what the timeline keeps (confidence, factualities).
         RETURNS (TimelineResult): plain records, safe to keep after the call.
         """
-        request = DocumentRequest(text, document_date, id, language, annotations)
+        request = DocumentRequest(text, document_date, id, language, annotations, timeline)
         return next(self.process_many([request]))
 
     def process_many(self, requests: Iterable[DocumentRequest]) -> Iterator[TimelineResult]:
@@ -207,7 +210,9 @@ class TimelinePipeline:
             events = clock.run(
                 "events", self.events, doc, entities, time_expressions, document_date, request.text
             )
-            timeline = clock.run("timeline", build_timeline, events)
+            events, timeline = clock.run(
+                "timeline", assemble, events, time_expressions, date_record, request.timeline
+            )
         info = DocumentInfo(request.id, request.language, date_record, len(request.text))
         return TimelineResult(
             document=info,

@@ -16,8 +16,10 @@ from service.pipeline.vocabulary import (
     EntityType,
     EventClass,
     Factuality,
+    PlacementRelation,
     Polarity,
     Role,
+    TimeSource,
     TimexType,
 )
 
@@ -108,7 +110,9 @@ class EventTime:
     """When an event happened: the time expression it is anchored to, or the document date.
 
     step (str | None): the anchoring step that found it (``anchoring.STEPS``: "own_time",
-        "document_date", ...), for error reports; not compared, not in the API response yet.
+        "document_date", ...); not compared.
+    source (TimeSource): where the date came from: a time expression of the event's sentence,
+        one of an earlier sentence (``expression`` names it), the document date, the dateline.
     """
 
     expression: str | None
@@ -116,11 +120,21 @@ class EventTime:
     interval: Interval | None
     relation: str = "IS_INCLUDED"
     step: str | None = field(default=None, compare=False)
+    source: TimeSource = "sentence"
 
 
 @dataclass(frozen=True)
 class Event:
-    """An event mention with its TimeML attributes, participants and time."""
+    """An event mention with its TimeML attributes, participants and time.
+
+    id: derived from the event's sentence and trigger, so text added before it keeps it.
+    description: who did what to whom, and where, read off the parse.
+    confidence: how likely the mention is an event, calibrated on held-out documents.
+    admission: ``admitted`` when it is a timeline entry, else the step that left it out
+        (``timeline.admission``).
+    head_event: the id of the event whose argument this one is in its sentence ("the campaign"
+        of "began"), if any; not compared.
+    """
 
     id: str
     trigger: TextSpan
@@ -134,15 +148,24 @@ class Event:
     factuality: Factuality = "asserted"
     actors: tuple[Actor, ...] = ()
     time: EventTime | None = None
+    description: str = ""
+    confidence: float = 1.0
+    admission: str = ""
+    head_event: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """One point or span of the timeline and the events that fall on it, in text order."""
+    """One point or span of the timeline and the events that fall on it, in text order.
+
+    relation: how the events relate to the date: "on" it (their own sentence gives it), "on or
+    about" it (inferred), "on or before", "before" or "after" it.
+    """
 
     value: str
     interval: Interval | None
     events: tuple[str, ...]
+    relation: PlacementRelation = "on"
 
 
 @dataclass(frozen=True)
@@ -179,11 +202,13 @@ class StoryEvent:
 
 @dataclass(frozen=True)
 class StoryEntry:
-    """A date of the merged story timeline and the events on it."""
+    """A date of the merged story timeline, the events on it and how they relate to it (as
+    ``TimelineEntry.relation``)."""
 
     value: str
     interval: Interval | None
     events: tuple[StoryEvent, ...]
+    relation: PlacementRelation = "on"
 
 
 @dataclass(frozen=True)

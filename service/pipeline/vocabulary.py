@@ -17,6 +17,8 @@ Role = Literal["agent", "patient", "recipient", "location", "other"]
 Factuality = Literal["asserted", "negated", "possible", "future", "reported"]
 Polarity = Literal["POS", "NEG"]
 DateSource = Literal["request", "dateline", "none"]
+PlacementRelation = Literal["before", "on or before", "on or about", "on", "after"]
+TimeSource = Literal["sentence", "earlier_sentence", "document_date", "dateline"]
 
 TIMEX_TYPES: tuple[str, ...] = get_args(TimexType)
 ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
@@ -25,6 +27,9 @@ ROLES: tuple[str, ...] = get_args(Role)
 FACTUALITIES: tuple[str, ...] = get_args(Factuality)
 POLARITIES: tuple[str, ...] = get_args(Polarity)
 DATE_SOURCES: tuple[str, ...] = get_args(DateSource)
+PLACEMENT_RELATIONS: tuple[str, ...] = get_args(PlacementRelation)
+"""In timeline order for entries of one date: before it, on it, after it."""
+TIME_SOURCES: tuple[str, ...] = get_args(TimeSource)
 
 Annotation = Literal["time_expressions", "entities", "events"]
 ANNOTATIONS: tuple[str, ...] = get_args(Annotation)

@@ -53,20 +53,21 @@ class EventDetector:
         self.lexicon = load_lexicon()
         self.model = model if model is not None else EventModel.load(model_path)
 
-    def __call__(self, doc: Doc, blocked: Sequence[bool]) -> list[tuple[Token, str]]:
+    def __call__(self, doc: Doc, blocked: Sequence[bool]) -> list[tuple[Token, str, float]]:
         """Return the event triggers of ``doc`` with their TimeML class, in text order.
 
         doc (Doc): the parsed document.
         blocked (Sequence[bool]): per token, whether it is inside a time expression.
-        RETURNS (list[tuple[Token, str]]): (trigger, class) pairs.
+        RETURNS (list[tuple[Token, str, float]]): (trigger, class, probability that it is an
+            event) triples.
         """
         candidates = [t for t in doc if is_candidate(t, blocked[t.i]) and not _function_verb(t)]
         governed = time_governors(doc, blocked)
         features = [token_features(t, self.lexicon, governed) for t in candidates]
-        labels = self.model.predict(features)
+        scored = self.model.predict_scored(features)
         return [
-            (token, self._framed(token, label))
-            for token, label in zip(candidates, labels, strict=True)
+            (token, self._framed(token, label), probability)
+            for token, (label, probability) in zip(candidates, scored, strict=True)
             if label != NONE_LABEL
         ]
 

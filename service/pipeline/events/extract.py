@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -12,12 +14,15 @@ from spacy.tokens import Doc, Token
 from service.pipeline.events.actors import ActorFinder
 from service.pipeline.events.anchoring import Anchorer, EventToAnchor
 from service.pipeline.events.attributes import read_attributes
+from service.pipeline.events.description import describe
 from service.pipeline.events.detection import EventDetector
 from service.pipeline.events.model import MODEL_PATH, EventModel
 from service.pipeline.events.time_mentions import Sentences
 from service.pipeline.records import Entity, Event, TextSpan, TimeExpression
 from service.pipeline.syntax.spans import token_mask
 
+# Dependencies of an argument on the word it belongs to.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 # Dependencies through which an event embeds another ("said it would close": said -> close).
 EMBEDDING = frozenset({"ccomp", "xcomp", "advcl"})
 
@@ -45,7 +50,8 @@ class EventExtractor:
         document_date: datetime | None,
         text: str | None = None,
     ) -> list[Event]:
-        """Return the events of ``doc``, ids ``e1``... in text order.
+        """Return the events of ``doc`` in text order, each id derived from its sentence and
+        trigger (see :func:`event_ids`).
 
         doc (Doc): the parsed document.
         entities (Sequence[Entity]): the document's entities (from the entity stage).
@@ -57,25 +63,30 @@ class EventExtractor:
         entity_of = token_entities(doc, entities)
         in_timex = token_mask(doc, ((t.start, t.end) for t in time_expressions))
         triggers = self.detector(doc, in_timex)
-        classes = {token.i: event_class for token, event_class in triggers}
+        classes = {token.i: event_class for token, event_class, _ in triggers}
         types = {e.id: e.type for e in entities}
         text = doc.text if text is None else text
         finder = ActorFinder(doc, entity_of, types, in_timex, set(classes), text)
-        attributes = [read_attributes(t, _governor_class(t, classes)) for t, _ in triggers]
+        attributes = [read_attributes(t, _governor_class(t, classes)) for t, _, _ in triggers]
         sentences = Sentences(doc)
         times = Anchorer(doc, time_expressions, document_date, sentences)(
             [
                 EventToAnchor(token, event_class, attrs.tense, attrs.aspect)
-                for (token, event_class), attrs in zip(triggers, attributes, strict=True)
+                for (token, event_class, _), attrs in zip(triggers, attributes, strict=True)
             ]
         )
+        tokens = [token for token, _, _ in triggers]
+        ids = event_ids(tokens, sentences)
+        id_of = dict(zip((t.i for t in tokens), ids, strict=True))
         events = []
-        for number, ((token, event_class), attrs, time) in enumerate(
-            zip(triggers, attributes, times, strict=True), start=1
+        for event_id, (token, event_class, probability), attrs, time in zip(
+            ids, triggers, attributes, times, strict=True
         ):
+            actors = finder(token)
+            head = _head_event(token)
             events.append(
                 Event(
-                    id=f"e{number}",
+                    id=event_id,
                     trigger=TextSpan(token.text, token.idx, token.idx + len(token)),
                     lemma=token.lemma_.lower(),
                     event_class=event_class,
@@ -85,11 +96,40 @@ class EventExtractor:
                     polarity=attrs.polarity,
                     modality=attrs.modality,
                     factuality=attrs.factuality,
-                    actors=finder(token),
+                    actors=actors,
                     time=time,
+                    description=describe(token, actors),
+                    confidence=round(probability, 3),
+                    head_event=id_of.get(head.i) if head is not None else None,
                 )
             )
         return events
+
+
+def event_ids(tokens: Sequence[Token], sentences: Sentences) -> list[str]:
+    """Ids of the events whose triggers are ``tokens``, derived from content, not position.
+
+    An id hashes the trigger's sentence, its offset in it and its text, so text added before an
+    event keeps its id; a second identical sentence gets ``-2``, ``-3``, ... after it.
+    """
+    ids, seen = [], Counter()
+    for token in tokens:
+        sentence = sentences.text_span(token.i)
+        key = f"{sentence.text.strip()}\x1f{token.idx - sentence.start}\x1f{token.text}"
+        digest = "e" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
+        seen[digest] += 1
+        ids.append(digest if seen[digest] == 1 else f"{digest}-{seen[digest]}")
+    return ids
+
+
+def _head_event(token: Token) -> Token | None:
+    """The word whose argument the trigger is: the verb of its subject or object, or the word a
+    preposition heading it hangs from ("the campaign began", "attending the summit")."""
+    if token.dep_ in _ARGUMENTS:
+        return token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        return token.head.head
+    return None
 
 
 def token_entities(doc: Doc, entities: Sequence[Entity]) -> list[str | None]:

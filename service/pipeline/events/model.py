@@ -84,13 +84,22 @@ class EventModel:
         feature_lists (list[list[str]]): each candidate's feature names.
         RETURNS (list[str]): one label per candidate.
         """
+        return [label for label, _ in self.predict_scored(feature_lists)]
+
+    def predict_scored(self, feature_lists: list[list[str]]) -> list[tuple[str, float]]:
+        """Return each candidate's label and the probability that it is an event at all.
+
+        feature_lists (list[list[str]]): each candidate's feature names.
+        RETURNS (list[tuple[str, float]]): (label, probability of any event class) pairs.
+        """
         if not feature_lists:
             return []
         probs = self.probabilities(feature_lists)
         best_class = probs[:, 1:].argmax(axis=1) + 1
-        is_event = 1.0 - probs[:, 0] >= self.threshold
+        event = 1.0 - probs[:, 0]
         return [
-            self.labels[c] if e else NONE_LABEL for c, e in zip(best_class, is_event, strict=True)
+            (self.labels[c] if p >= self.threshold else NONE_LABEL, float(p))
+            for c, p in zip(best_class, event, strict=True)
         ]
 
 

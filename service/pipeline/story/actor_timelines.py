@@ -24,6 +24,7 @@ from service.pipeline.records import (
 )
 from service.pipeline.story.names import mentions_name, name_core, names_match
 from service.pipeline.story.participants import PERSON_TYPES
+from service.pipeline.timeline.placement import UNKNOWN, Placement
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class DatedStoryEvent:
     participants (frozenset[EntityRef]): entities any mention names in one of ``TAKING_PART``.
     actor_texts (frozenset[str]): the text of the actors no entity was found for.
     factual (bool): whether a mention reports it as happening (see the module docstring).
+    on_timeline (bool): whether a mention is a timeline entry of its document.
+    placement (Placement): the placement its date comes from.
     """
 
     event: StoryEvent
@@ -44,6 +47,8 @@ class DatedStoryEvent:
     participants: frozenset[EntityRef]
     actor_texts: frozenset[str] = frozenset()
     factual: bool = True
+    on_timeline: bool = False
+    placement: Placement = UNKNOWN
 
 
 TAKING_PART = frozenset({"agent", "patient", "recipient"})

@@ -20,7 +20,6 @@ from service.pipeline.records import (
     EntityRef,
     Event,
     EventMention,
-    Interval,
     Story,
     StoryEntry,
     StoryEvent,
@@ -33,8 +32,10 @@ from service.pipeline.story.actor_timelines import (
     is_factual,
 )
 from service.pipeline.story.coreference import MentionFeatures, cluster_mentions, mention_features
-from service.pipeline.story.mention_time import UNKNOWN, MentionTime, document_times, mention_time
 from service.pipeline.story.participants import Participant, event_participants
+from service.pipeline.timeline import ADMITTED, Placement, placements
+from service.pipeline.timeline.placement import UNKNOWN
+from service.pipeline.vocabulary import PLACEMENT_RELATIONS
 
 UNKNOWN_DATE = "XXXX-XX-XX"
 """TIMEX3 value of the story entry holding the events no document dates."""
@@ -47,14 +48,17 @@ class _Member(NamedTuple):
 
     document: str
     event: Event
-    time: MentionTime
+    time: Placement
     participants: tuple[Participant, ...]
 
 
 def _story_event(members: list[_Member]) -> DatedStoryEvent:
-    """One cluster as a story event (id still empty) dated by its most specific mention date."""
+    """One cluster as a story event (id still empty), dated by the most specific date of its
+    timeline entries (of any mention when none is one)."""
     mentions = tuple(_mention(m.document, m.event) for m in members)
-    dated = [m.time for m in members if m.time.interval is not None]
+    entries = [m for m in members if m.event.admission == ADMITTED]
+    pool = [m.time for m in (entries or members)]
+    dated = [t for t in pool if t.interval is not None] or [t for t in pool if t.day is not None]
     best = min(dated, key=_specificity) if dated else UNKNOWN
     taking_part = [
         (m.document, p) for m in members for p in m.participants if p.role in TAKING_PART
@@ -62,8 +66,16 @@ def _story_event(members: list[_Member]) -> DatedStoryEvent:
     entities = frozenset(EntityRef(document, p.entity) for document, p in taking_part if p.entity)
     texts = frozenset(p.text for _, p in taking_part if not p.entity)
     factual = any(is_factual(m.event) for m in members)
+    day = best.day
     return DatedStoryEvent(
-        StoryEvent("", mentions), best.value, best.interval, entities, texts, factual
+        StoryEvent("", mentions),
+        best.value,
+        best.interval,
+        entities,
+        texts,
+        factual,
+        on_timeline=bool(entries) and day is not None,
+        placement=best,
     )
 
 
@@ -79,26 +91,41 @@ def _mention(document: str, event: Event) -> EventMention:
     return EventMention(document, event.id, trigger.start, end, text)
 
 
-def _specificity(time: MentionTime) -> tuple[bool, int]:
+def _specificity(time: Placement) -> tuple[bool, int]:
     """Sort key of a cluster's dates: from a time expression first, then the shortest."""
-    interval = time.interval
+    interval = time.interval or (time.day[1] if time.day else None)
     start = calendar_day(interval.start) if interval else None
     end = calendar_day(interval.end) if interval else None
     return (not time.explicit, (end - start).days if start and end else 1 << 20)
 
 
-def _interval_key(interval: Interval | None) -> tuple[str, str]:
-    return (interval.start, interval.end) if interval else ("", "")
+def _in_time(event: DatedStoryEvent, number: int) -> tuple[bool, str, str, int]:
+    """Sort key of story events: dated ones by interval, undated last, then in cluster order."""
+    interval = event.interval
+    return (interval is None, *((interval.start, interval.end) if interval else ("", "")), number)
 
 
 def _timeline(events: Sequence[DatedStoryEvent]) -> tuple[StoryEntry, ...]:
-    """Story events grouped by date, in date order; undated ones in a last entry."""
-    groups: dict[str, list[DatedStoryEvent]] = {}
+    """The story events that are timeline entries in some document, grouped by date and relation
+    in date order, as a document's timeline groups its own."""
+    groups: dict[tuple[str, str], list[DatedStoryEvent]] = {}
     for event in events:
-        groups.setdefault(event.value or UNKNOWN_DATE, []).append(event)
+        day, relation = event.placement.day, event.placement.relation
+        if event.on_timeline and day is not None and relation is not None:
+            groups.setdefault((day[0], relation), []).append(event)
+
+    def order(key: tuple[str, str]) -> tuple[str, str, int]:
+        interval = groups[key][0].placement.day[1]  # type: ignore[index]
+        return (interval.start, interval.end, PLACEMENT_RELATIONS.index(key[1]))
+
     return tuple(
-        StoryEntry(value, members[0].interval, tuple(e.event for e in members))
-        for value, members in groups.items()
+        StoryEntry(
+            key[0],
+            groups[key][0].placement.day[1],  # type: ignore[index]
+            tuple(e.event for e in groups[key]),
+            key[1],  # type: ignore[arg-type]
+        )
+        for key in sorted(groups, key=order)
     )
 
 
@@ -116,11 +143,12 @@ def build_story(
     features: list[MentionFeatures] = []
     for document, result in documents:
         names = {entity.id: entity.name for entity in result.entities}
-        times = document_times(result)
-        published = calendar_day(times.date)
+        written = result.document.document_date.value
+        placed = placements(result.events, result.time_expressions, written)
+        published = calendar_day(written)
         participants = event_participants(result)
         for event in result.events:
-            time = mention_time(event, times)
+            time = placed[event.id]
             taking_part = participants[event.id]
             members.append(_Member(document, event, time, taking_part))
             explicit = time.value if time.explicit else None
@@ -130,10 +158,7 @@ def build_story(
                 )
             )
     unordered = [_story_event([members[i] for i in group]) for group in cluster_mentions(features)]
-    in_time = sorted(
-        range(len(unordered)),
-        key=lambda n: (unordered[n].interval is None, _interval_key(unordered[n].interval), n),
-    )
+    in_time = sorted(range(len(unordered)), key=lambda n: _in_time(unordered[n], n))
     events = [
         replace(unordered[n], event=replace(unordered[n].event, id=f"s{number}"))
         for number, n in enumerate(in_time, start=1)

@@ -38,9 +38,9 @@ from service.pipeline.dates.iso_days import calendar_day
 from service.pipeline.lexicon.closed_class import load_closed_class
 from service.pipeline.lexicon.story import load_story_lexicon
 from service.pipeline.records import Event
-from service.pipeline.story.mention_time import OPEN_START, Window
 from service.pipeline.story.names import name_core, names_match
 from service.pipeline.story.participants import Participant
+from service.pipeline.timeline.placement import OPEN_START, Window
 
 MERGE_THRESHOLD = 1.2
 """Lowest score at which two mentions are the same event: the same lemma (or a noun and its verb)

@@ -1,8 +1,12 @@
-"""When an event mention happened, as the story needs it: a date, or a window around one.
+"""Where an event sits on the timeline: a date and its relation to it, or a window around one.
 
 The event stage anchors each event to a time expression or to the document date. Here that
 becomes a calendar date (value and interval) where the event sits on one, and a window (earliest
 start, latest end) wherever something is known: "before May 9" leaves a window open at the start.
+The per-document timeline and the story both place events with :func:`place`, so the two
+endpoints put an event on the same date with the same relation (``Placement.relation``): "on" a
+date its own sentence gives, "on or about" a date inferred from elsewhere (the lead, the document
+date), "on or before" the lead for a done event nothing else dates, "before" or "after" a date.
 
 News reports what just happened. A document's lead date is the lead's news day, the rule
 anchoring follows too (``dates.news_day``: the last single day of the opening sentences in the
@@ -23,13 +27,21 @@ was praised by Jobs") is back in the story the article reports, and is on the le
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from service.pipeline.dates.iso_days import calendar_day, day_of
 from service.pipeline.dates.news_day import is_news_day, lead_news_day
-from service.pipeline.records import Event, EventTime, Interval, TimelineResult
-from service.pipeline.timeline import PLACING_RELATIONS
+from service.pipeline.records import Event, EventTime, Interval, TimeExpression
+from service.pipeline.vocabulary import PlacementRelation
+
+# Relations that put an event inside its time; an event only BEFORE or AFTER a date is placed
+# before or after it.
+PLACING_RELATIONS = frozenset(
+    {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "IDENTITY", "BEGINS", "ENDS"}
+)
+# Anchoring steps that date an event from its own sentence; the others infer its date.
+STATED_STEPS = frozenset({"own_time", "sentence_time", "clause_period", "earlier_mention"})
 
 Window = tuple[str, str]
 OPEN_START, OPEN_END = "", "\uffff"
@@ -43,8 +55,8 @@ _CALENDAR = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
-class MentionTime:
-    """A mention's date (when placed on one) and the window it can have happened in.
+class Placement:
+    """An event's date (when placed on one) and the window it can have happened in.
 
     value (str | None): TIMEX3 value of its date.
     interval (Interval | None): the calendar interval of ``value``.
@@ -52,15 +64,41 @@ class MentionTime:
         "before X"; None when nothing is known.
     explicit (bool): whether a time expression of the text gives the date (not the document
         date standing in for it).
+    stated (bool): whether the event's own sentence gives it (not carried from elsewhere).
     """
 
     value: str | None
     interval: Interval | None
     window: Window | None
     explicit: bool = False
+    stated: bool = False
+
+    @property
+    def relation(self) -> PlacementRelation | None:
+        """How the event relates to :attr:`day`, or None when it has no place on a timeline."""
+        window = self.window
+        if self.interval is not None:
+            if self.explicit and self.stated:
+                return "on"
+            return (
+                "on or before" if window is not None and window[0] == OPEN_START else "on or about"
+            )
+        if window is None or (window[0] == OPEN_START) == (window[1] == OPEN_END):
+            return None
+        return "before" if window[0] == OPEN_START else "after"
+
+    @property
+    def day(self) -> tuple[str, Interval] | None:
+        """The value and interval the relation refers to: the date, or the window's bound."""
+        if self.value is not None and self.interval is not None:
+            return self.value, self.interval
+        if self.relation is None or self.window is None:
+            return None
+        bound = self.window[1] if self.relation == "before" else self.window[0]
+        return bound, Interval(bound, bound)
 
 
-UNKNOWN = MentionTime(None, None, None)
+UNKNOWN = Placement(None, None, None)
 
 
 @dataclass(frozen=True)
@@ -77,21 +115,35 @@ class DocumentTimes:
     expression_starts: Mapping[str, int] = field(default_factory=dict)
 
 
-def document_times(result: TimelineResult) -> DocumentTimes:
-    """The document date, lead date and time expression offsets of one document."""
-    starts = {expression.id: expression.start for expression in result.time_expressions}
-    return DocumentTimes(result.document.document_date.value, _lead(result), starts)
+def document_times(
+    document_date: str | None,
+    events: Sequence[Event],
+    time_expressions: Sequence[TimeExpression],
+) -> DocumentTimes:
+    """The document date, lead date and time expression offsets of one document.
+
+    document_date (str | None): the document date (ISO), if known.
+    events (Sequence[Event]): the document's events.
+    time_expressions (Sequence[TimeExpression]): its time expressions.
+    RETURNS (DocumentTimes): what :func:`place` needs besides each event.
+    """
+    starts = {expression.id: expression.start for expression in time_expressions}
+    return DocumentTimes(document_date, _lead(document_date, events, time_expressions), starts)
 
 
-def _lead(result: TimelineResult) -> str | None:
+def _lead(
+    document_date: str | None,
+    events: Sequence[Event],
+    time_expressions: Sequence[TimeExpression],
+) -> str | None:
     """The lead date of a document: the lead's news day (``dates.news_day``), counting the
     sentences that hold events; None when it has none."""
-    written = calendar_day(result.document.document_date.value)
+    written = calendar_day(document_date)
     if written is None:
         return None
-    ends = sorted({(event.sentence.start, event.sentence.end) for event in result.events})
+    ends = sorted({(event.sentence.start, event.sentence.end) for event in events})
     news_days = []
-    for expression in sorted(result.time_expressions, key=lambda t: t.start):
+    for expression in sorted(time_expressions, key=lambda t: t.start):
         day = calendar_day(expression.value) if _DAY.match(expression.value) else None
         if expression.type not in _POINT_TYPES or day is None:
             continue  # a single day (or a time of one) only
@@ -118,12 +170,12 @@ def _carried_over(event: Event, starts: Mapping[str, int]) -> bool:
     return coarse and not _anchored_in_sentence(event, starts)
 
 
-def mention_time(event: Event, times: DocumentTimes) -> MentionTime:
-    """Where a mention sits in time (see the module docstring).
+def place(event: Event, times: DocumentTimes) -> Placement:
+    """Where an event sits in time (see the module docstring).
 
-    event (Event): the mention.
+    event (Event): the event.
     times (DocumentTimes): the document's date, lead date and time expressions.
-    RETURNS (MentionTime): value and interval when placed on a date; the window when known.
+    RETURNS (Placement): value and interval when placed on a date; the window when known.
     """
     time = event.time
     day = day_of(times.date) if times.date else None
@@ -147,11 +199,12 @@ def mention_time(event: Event, times: DocumentTimes) -> MentionTime:
     return _open(_OPEN_WINDOWS.get(time.value or "", time.relation), start, end)
 
 
-def _by_expression(time: EventTime, interval: Interval) -> MentionTime:
-    """A mention on the date (``interval``) its event time gives: a time expression or the document
-    date."""
+def _by_expression(time: EventTime, interval: Interval) -> Placement:
+    """An event on the date (``interval``) its event time gives: a time expression or the
+    document date."""
     window = (day_of(interval.start), day_of(interval.end))
-    return MentionTime(time.value, interval, window, time.expression is not None)
+    explicit = time.expression is not None
+    return Placement(time.value, interval, window, explicit, time.step in STATED_STEPS)
 
 
 def _before_now(time: EventTime, day: str) -> bool:
@@ -162,17 +215,17 @@ def _before_now(time: EventTime, day: str) -> bool:
     return time.expression is None or day_of(time.interval.start) >= day
 
 
-def _on(day: str) -> MentionTime:
-    """A mention placed on ``day`` by inference, not by a time expression of its own."""
-    return MentionTime(day, Interval(day, day), (day, day))
+def _on(day: str) -> Placement:
+    """An event placed on ``day`` by inference, not by a time expression of its own."""
+    return Placement(day, Interval(day, day), (day, day))
 
 
-def _open(relation: str, start: str, end: str) -> MentionTime:
+def _open(relation: str, start: str, end: str) -> Placement:
     """The window before ``start`` or after ``end``; unknown for other relations."""
     if relation == "BEFORE":
-        return MentionTime(None, None, (OPEN_START, day_of(start)))
+        return Placement(None, None, (OPEN_START, day_of(start)))
     if relation == "AFTER":
-        return MentionTime(None, None, (day_of(end), OPEN_END))
+        return Placement(None, None, (day_of(end), OPEN_END))
     return UNKNOWN
 
 
@@ -195,11 +248,11 @@ def _done(event: Event) -> bool:
     return event.tense == "PAST" or (event.tense == "PRESENT" and event.aspect == "PERFECTIVE")
 
 
-def _by_document_date(event: Event, day: str, lead: str) -> MentionTime:
+def _by_document_date(event: Event, day: str, lead: str) -> Placement:
     """A reported, past or just done event on the lead date, a future one after the document
     date ``day``."""
     if event.event_class == "REPORTING":
         return _on(lead)
     if _done(event):
-        return MentionTime(lead, Interval(lead, lead), (OPEN_START, lead))
+        return Placement(lead, Interval(lead, lead), (OPEN_START, lead))
     return _open("AFTER", day, day) if event.tense == "FUTURE" else UNKNOWN
