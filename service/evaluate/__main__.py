@@ -1,4 +1,5 @@
-"""Command line: ``python -m service.evaluate {timex,events,anchoring,actors,timelines} DIR``."""
+"""Command line: ``python -m service.evaluate COMMAND DIR`` (timex, events, anchoring, actors,
+factuality, timelines, timeline-precision)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from service.corpora.timeml import read_timeml_dir
 from service.evaluate.actors import evaluate_actors
 from service.evaluate.anchoring import gold_anchoring, read_anchoring_corpus
 from service.evaluate.events import evaluate_events
+from service.evaluate.factuality import evaluate_factuality, format_factuality
 from service.evaluate.held_out import format_held_out, held_out_events
 from service.evaluate.report import (
     format_actors,
@@ -67,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
         "anchoring", parents=[common], help="anchoring on gold events and times (TimeML, MEANTIME)"
     )
     commands.add_parser("actors", parents=[common], help="event participants on MEANTIME CAT XML")
+    commands.add_parser(
+        "factuality", parents=[common], help="negated/possible/future events on MEANTIME CAT XML"
+    )
     timelines = commands.add_parser(
         "timelines", parents=[common], help="SemEval-2015 task 4 actor timelines on TimeML"
     )
@@ -81,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return timelines_main(args)
     if args.command == "events" and (args.cross_corpus or args.folds):
         return held_out_main(args)
-    if args.command == "actors":
+    if args.command in ("actors", "factuality"):
         docs = read_meantime_dir(args.directory, args.limit)
     elif args.command == "anchoring":
         docs = read_anchoring_corpus(args.directory, args.limit)
@@ -110,6 +115,9 @@ def score(args: argparse.Namespace, docs: Sequence) -> tuple[dict, str]:
     if args.command == "events":
         report = evaluate_events(docs, results)
         return report, format_events(report, timing, args.kinds)
+    if args.command == "factuality":
+        report = evaluate_factuality(docs, [r.events for r in results])
+        return report, format_factuality(report, timing, args.kinds)
     report = evaluate_actors(docs, [r.events for r in results])
     return report, format_actors(report, timing, args.kinds)
 
