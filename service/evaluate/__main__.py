@@ -25,6 +25,10 @@ from service.evaluate.report import (
 )
 from service.evaluate.run import run_pipeline
 from service.evaluate.timeline_halves import format_halves, timelines_by_half
+from service.evaluate.timeline_precision import (
+    evaluate_timeline_precision,
+    format_timeline_precision,
+)
 from service.evaluate.timelines import format_timelines, write_timelines
 from service.evaluate.timex import evaluate_timex
 from service.pipeline import DEFAULT_MODEL
@@ -72,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
         "timelines", parents=[common], help="SemEval-2015 task 4 actor timelines on TimeML"
     )
     timelines.add_argument("--out", type=Path, help="write the system timelines (*.txt) here")
+    commands.add_parser(
+        "timeline-precision",
+        parents=[common],
+        help="events on the timeline judged by the gold TLINKs of TimeML",
+    )
     return parser
 
 
@@ -111,6 +120,9 @@ def score(args: argparse.Namespace, docs: Sequence) -> tuple[dict, str]:
     if args.command == "events":
         report = evaluate_events(docs, results)
         return report, format_events(report, timing, args.kinds)
+    if args.command == "timeline-precision":
+        report = evaluate_timeline_precision(docs, results)
+        return report, format_timeline_precision(report, timing, args.kinds)
     if args.command == "factuality":
         report = evaluate_factuality(docs, [r.events for r in results])
         return report, format_factuality(report, timing, args.kinds)
