@@ -55,6 +55,8 @@ evaluate: $(STAMP)  ## score the pipeline on the development corpora in $(DATA)
 	$(BIN)/python -m service.evaluate anchoring $(DATA)/meantime/corpus_apple
 	$(BIN)/python -m service.evaluate actors $(DATA)/meantime/corpus_apple
 	$(BIN)/python -m service.evaluate timelines $(DATA)/semeval2015-timeline-trial
+	$(BIN)/python -m service.evaluate factuality $(DATA)/meantime/corpus_apple
+	$(BIN)/python -m service.evaluate timeline-precision $(DATA)/tempeval3
 
 golden: $(STAMP)  ## the full JSON output on every development document, and its SHA-256
 	mkdir -p build
