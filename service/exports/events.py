@@ -37,15 +37,12 @@ def headline(event: Event, names: Mapping[str, str]) -> str:
 
 
 def main_actor(event: Event, names: Mapping[str, str]) -> str | None:
-    """The actor an event is grouped under: its first agent, else its first actor that is an
-    entity other than a place; None when it has neither."""
-    agents = actor_names(event, names, "agent")
-    if agents:
-        return agents[0]
-    for actor in event["actors"]:
-        if actor["entity"] and actor["role"] != "location":
-            return names.get(actor["entity"], actor["text"])
-    return None
+    """The named actor an event is grouped under: its first agent that is an entity, else its
+    first other entity that is not a place; None when no entity takes part."""
+    agents = [a for a in event["actors"] if a["entity"] in names and a["role"] == "agent"]
+    others = [a for a in event["actors"] if a["entity"] in names and a["role"] != "location"]
+    chosen = (agents or others or [None])[0]
+    return None if chosen is None else names[chosen["entity"]]
 
 
 def confidence(event: Event) -> float | None:
