@@ -1,0 +1,161 @@
+"""The timeline page in a real browser (headless Debian Chromium): the first example article
+drawn, an event highlighted in its text, an API error shown, a download, and no request that
+leaves the service."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+
+import pytest
+from browser_driver import chromium, requested_urls, screenshot
+from live_server import live_server
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+pytestmark = pytest.mark.timeout(300)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with live_server() as (_, base):
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    downloads = tmp_path_factory.mktemp("downloads")
+    with chromium(profile, downloads) as session:
+        session.downloads = downloads
+        yield session
+
+
+def paste(browser, text: str) -> None:
+    """Put ``text`` in the first article's box as a paste would, and submit the form."""
+    area = browser.find_element(By.CSS_SELECTOR, "#documents textarea")
+    browser.execute_script(
+        "arguments[0].value = arguments[1];"
+        "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        area,
+        text,
+    )
+    browser.find_element(By.ID, "submit").click()
+
+
+def wait(browser, condition, seconds: float = 90):
+    return WebDriverWait(browser, seconds).until(condition)
+
+
+def list_entries(browser, list_id: str) -> list[str]:
+    return [li.text for li in browser.find_elements(By.CSS_SELECTOR, f"#{list_id} li")]
+
+
+@pytest.fixture(scope="module")
+def drawn(server, browser, mattis_article):
+    """The page after submitting the first example article."""
+    browser.get(server + "/")
+    requested_urls(browser)  # start the request log at the page
+    paste(browser, mattis_article)
+    assert browser.find_element(By.ID, "status").is_displayed()  # progress while the model works
+    wait(browser, ec.visibility_of_element_located((By.CSS_SELECTOR, "#dated li")))
+    return browser
+
+
+def test_the_copenhagen_meeting_is_on_9_may_2017_and_the_campaign_in_autumn_2014(drawn):
+    dated = list_entries(drawn, "dated")
+    assert any(e.startswith("9 May 2017 ") and " meet " in f" {e} " for e in dated), dated
+    assert any(e.startswith("autumn 2014 ") and "began" in e for e in dated), dated
+    assert not drawn.find_element(By.ID, "status").is_displayed()
+    autumn = drawn.find_elements(By.CSS_SELECTOR, ".vis-item.vis-range [data-entry]")
+    assert autumn, "the season is drawn as a range"
+    assert all(item.get_attribute("title").startswith("autumn 2014: ") for item in autumn)
+    lanes = [label.text for label in drawn.find_elements(By.CSS_SELECTOR, ".vis-label")]
+    assert "ISIS" in lanes
+    assert list_entries(drawn, "undated"), "undated events are listed apart"
+
+
+def test_clicking_an_event_highlights_it_in_the_text(drawn):
+    meeting = next(
+        li
+        for li in drawn.find_elements(By.CSS_SELECTOR, "#dated li")
+        if li.text.startswith("9 May 2017 ") and " meet " in f" {li.text} "
+    )
+    meeting.find_element(By.TAG_NAME, "button").click()
+    assert drawn.find_element(By.CSS_SELECTOR, "#text .hl-trigger").text == "meet"
+    actors = [m.text for m in drawn.find_elements(By.CSS_SELECTOR, "#text .hl-actor")]
+    assert "Copenhagen" in actors
+    assert [m.text for m in drawn.find_elements(By.CSS_SELECTOR, "#text .hl-time")] == ["Tuesday"]
+    field = {
+        dd.get_attribute("data-field"): dd.text
+        for dd in drawn.find_elements(By.CSS_SELECTOR, "#details dd")
+    }
+    assert field["factuality"] == "asserted"
+    assert "Tuesday" in field["date source"]
+    assert field["confidence"]
+    selected = drawn.find_element(By.CSS_SELECTOR, ".vis-item.vis-selected [data-entry]")
+    assert selected.get_attribute("data-entry") == meeting.get_attribute("data-entry")
+    assert selected.text.endswith(" meet")
+    drawn.find_element(By.ID, "fit").click()
+    drawn.execute_script("document.getElementById('result').scrollIntoView()")
+    screenshot(drawn, "timeline-page")
+
+
+def test_clicking_a_range_on_the_timeline_selects_it(drawn):
+    drawn.find_element(By.ID, "fit").click()
+    item = drawn.find_element(By.CSS_SELECTOR, ".vis-item.vis-range")
+    item.click()
+    assert drawn.find_element(By.CSS_SELECTOR, "#text .hl-time").text == "autumn 2014"
+    assert "autumn 2014" in drawn.find_element(By.CSS_SELECTOR, "#details dd[data-field=date]").text
+
+
+def test_the_factuality_filter_hides_events(drawn):
+    before = len(list_entries(drawn, "dated"))
+    box = drawn.find_element(By.CSS_SELECTOR, "#factuality input[value=asserted]")
+    box.click()
+    after = len(list_entries(drawn, "dated"))
+    box.click()
+    assert after < before
+    assert len(list_entries(drawn, "dated")) == before
+
+
+def test_a_download_link_saves_the_export(drawn):
+    drawn.find_element(By.CSS_SELECTOR, "#downloads a[data-format=csv]").click()
+    target = drawn.downloads / "timeline.csv"
+    deadline = time.monotonic() + 60
+    while not target.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8"), newline="")))
+    assert any(r["trigger"] == "meet" and r["date"] == "2017-05-09" for r in rows)
+
+
+def test_an_empty_text_shows_the_problem_detail(drawn):
+    paste(drawn, "")
+    error = wait(drawn, ec.visibility_of_element_located((By.ID, "error")), 30)
+    assert "The request body failed validation; see errors." in error.text
+    assert "text:" in error.text
+    screenshot(drawn, "timeline-page-error")
+
+
+def test_the_page_asks_nothing_outside_the_service(drawn, server):
+    drawn.get(server + "/")  # reload: the page, its script, stylesheet and vendored files
+    wait(drawn, ec.presence_of_element_located((By.CSS_SELECTOR, "#documents textarea")), 30)
+    urls = requested_urls(drawn)
+    assert f"{server}/page/vendor/vis-timeline-graph2d.min.js" in urls
+    outside = [u for u in urls if not u.startswith((server + "/", "data:", "blob:" + server))]
+    assert outside == []
+
+
+def test_the_policy_refuses_nothing_but_the_bundle_s_inline_styles(drawn):
+    messages = [entry["message"] for entry in drawn.get_log("browser")]
+    refused = [m for m in messages if "Content Security Policy" in m]
+    assert all("Applying inline style violates" in m for m in refused), refused
+    assert all("vis-timeline-graph2d.min.js" in m for m in refused), refused
+    errors = [
+        m
+        for m in messages
+        if m not in refused and "status of 422" not in m and "SEVERE" in m.upper()
+    ]
+    assert errors == []
