@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from pyld import jsonld
@@ -339,3 +340,10 @@ def test_jsonld_times_only_events_on_the_timeline(mattis):
 def test_jsonld_story_is_a_graph_of_articles(story):
     expanded = expand(FORMATS["jsonld"].story(story, {}))
     assert [node["@type"] for node in expanded] == [[SCHEMA_ORG + "NewsArticle"]] * 2
+
+
+def test_the_readme_documents_every_csv_column_in_order():
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    table = readme.split("CSV columns, in order:", 1)[1].split("\n\n", 2)[1]
+    documented = [line.split("`")[1] for line in table.splitlines()[2:]]
+    assert documented == [name for name, _ in csv_export.COLUMNS]

@@ -139,6 +139,40 @@ def test_an_empty_text_shows_the_problem_detail(drawn):
     screenshot(drawn, "timeline-page-error")
 
 
+def test_two_articles_make_one_story_with_its_sources(drawn, mattis_article, west_article):
+    drawn.find_element(By.ID, "add").click()
+    blocks = drawn.find_elements(By.CSS_SELECTOR, "#documents fieldset")
+    for block, text, date in zip(
+        blocks, (mattis_article, west_article), ("", "2017-05-10"), strict=True
+    ):
+        drawn.execute_script(
+            "arguments[0].querySelector('textarea').value = arguments[1];"
+            "arguments[0].querySelector('[name=document_date]').value = arguments[2];",
+            block,
+            text,
+            date,
+        )
+    drawn.find_element(By.ID, "submit").click()
+    wait(
+        drawn,
+        lambda b: b.execute_script("return document.body.getAttribute('aria-busy')") == "false",
+    )
+    assert not drawn.find_element(By.ID, "error").is_displayed()
+    merged = [
+        li
+        for li in drawn.find_elements(By.CSS_SELECTOR, "#dated li")
+        if li.text.endswith("2 sources")
+    ]
+    assert merged, list_entries(drawn, "dated")
+    merged[0].find_element(By.TAG_NAME, "button").click()
+    mentions = drawn.find_elements(By.CSS_SELECTOR, "#mentions button")
+    assert {m.text for m in mentions} == {"in article 1", "in article 2"}
+    next(m for m in mentions if m.text == "in article 2").click()
+    assert drawn.find_element(By.ID, "text-title").text == "(article 2)"
+    assert drawn.find_element(By.CSS_SELECTOR, "#text .hl-trigger").text
+    screenshot(drawn, "timeline-page-story")
+
+
 def test_the_page_asks_nothing_outside_the_service(drawn, server):
     drawn.get(server + "/")  # reload: the page, its script, stylesheet and vendored files
     wait(drawn, ec.presence_of_element_located((By.CSS_SELECTOR, "#documents textarea")), 30)

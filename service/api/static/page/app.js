@@ -276,6 +276,8 @@
     if (entry.interval) button.append(element("span", { class: "date" }, entry.label), " ");
     button.append(element("span", { class: "headline" }, entry.headline));
     button.append(" ", element("span", { class: "factuality" }, entry.factuality));
+    const sources = new Set(entry.mentions.map((m) => m.document.result.document.id)).size;
+    if (sources > 1) button.append(" ", element("span", { class: "sources" }, `${sources} sources`));
     button.addEventListener("click", () => select(entry.id, true));
     item.append(button);
     return item;
@@ -330,7 +332,7 @@
     if (!timeline) {
       items = new vis.DataSet();
       timeline = new vis.Timeline($("#timeline"), items, [], {
-        stack: true, orientation: "top", zoomKey: "ctrlKey", maxHeight: 480,
+        stack: true, orientation: "top", zoomKey: "ctrlKey", maxHeight: 480, showCurrentTime: false,
         cluster: { maxItems: 3, titleTemplate: "{count} events: zoom in to see them" },
         tooltip: { followMouse: true },
       });
