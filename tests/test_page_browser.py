@@ -173,23 +173,69 @@ def test_two_articles_make_one_story_with_its_sources(drawn, mattis_article, wes
     screenshot(drawn, "timeline-page-story")
 
 
-def test_the_page_asks_nothing_outside_the_service(drawn, server):
-    drawn.get(server + "/")  # reload: the page, its script, stylesheet and vendored files
-    wait(drawn, ec.presence_of_element_located((By.CSS_SELECTOR, "#documents textarea")), 30)
+def test_a_dropped_text_file_becomes_an_article(drawn, server):
+    drawn.get(server + "/")
+    drawn.execute_script(
+        "const files = new DataTransfer();"
+        "files.items.add(new File(['Officials met in Paris.'], 'paris-talks.txt',"
+        " {type: 'text/plain'}));"
+        "files.items.add(new File(['%PDF'], 'scan.pdf', {type: 'application/pdf'}));"
+        "document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true}));"
+    )
+    area = drawn.find_element(By.CSS_SELECTOR, "#documents textarea")
+    wait(drawn, lambda b: area.get_attribute("value"), 10)
+    assert area.get_attribute("value") == "Officials met in Paris."
+    ident = drawn.find_element(By.CSS_SELECTOR, "#documents [name=id]")
+    assert ident.get_attribute("value") == "paris-talks"
+    assert len(drawn.find_elements(By.CSS_SELECTOR, "#documents fieldset")) == 1
+
+
+def test_an_api_key_is_sent_when_given(server, browser):
+    with live_server(API_KEYS="secret-key") as (_, keyed):
+        browser.get(keyed + "/")
+        paste(browser, "Officials met in Paris on 3 March 2015.")
+        error = wait(browser, ec.visibility_of_element_located((By.ID, "error")), 60)
+        assert "Bearer" in error.text
+        browser.find_element(By.CSS_SELECTOR, ".settings summary").click()
+        browser.find_element(By.ID, "api-key").send_keys("secret-key")
+        browser.find_element(By.ID, "submit").click()
+        wait(browser, ec.visibility_of_element_located((By.CSS_SELECTOR, "#dated li")))
+        assert list_entries(browser, "dated")[0].startswith("3 March 2015 ")
+        assert not browser.find_element(By.ID, "error").is_displayed()
+
+
+def test_the_page_asks_nothing_outside_the_service(drawn, server, mattis_article):
+    drawn.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+    requested_urls(drawn)  # from here on
+    drawn.get(server + "/")
+    paste(drawn, mattis_article)
+    wait(drawn, ec.visibility_of_element_located((By.CSS_SELECTOR, "#dated li")))
+    drawn.find_element(By.CSS_SELECTOR, "#downloads a[data-format=timeml]").click()
+    wait(
+        drawn,
+        lambda b: b.execute_script("return document.body.getAttribute('aria-busy')") == "false",
+    )
     urls = requested_urls(drawn)
-    assert f"{server}/page/vendor/vis-timeline-graph2d.min.js" in urls
+    for path in (
+        "/",
+        "/page/app.js",
+        "/page/app.css",
+        "/page/vendor/vis-timeline-graph2d.min.js",
+        "/page/vendor/vis-timeline-graph2d.min.css",
+        "/v1/timeline",
+        "/v1/timeline?format=timeml",
+    ):
+        assert server + path in urls, (path, urls)
     outside = [u for u in urls if not u.startswith((server + "/", "data:", "blob:" + server))]
     assert outside == []
 
 
 def test_the_policy_refuses_nothing_but_the_bundle_s_inline_styles(drawn):
-    messages = [entry["message"] for entry in drawn.get_log("browser")]
-    refused = [m for m in messages if "Content Security Policy" in m]
+    severe = [e["message"] for e in drawn.get_log("browser") if e["level"] == "SEVERE"]
+    refused = [m for m in severe if "Content Security Policy" in m]
+    assert refused, "the bundle's inline <style> elements are refused"
     assert all("Applying inline style violates" in m for m in refused), refused
     assert all("vis-timeline-graph2d.min.js" in m for m in refused), refused
-    errors = [
-        m
-        for m in messages
-        if m not in refused and "status of 422" not in m and "SEVERE" in m.upper()
-    ]
-    assert errors == []
+    provoked = ("status of 401", "status of 422")  # the empty text, the missing key
+    others = [m for m in severe if m not in refused and not any(p in m for p in provoked)]
+    assert others == []

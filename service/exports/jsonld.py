@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 from service.exports import events as ev
 
@@ -71,7 +72,7 @@ class _Article:
 def article(response: Mapping[str, Any]) -> dict[str, Any]:
     """The ``NewsArticle`` node of one document's response, without ``@context``."""
     document = response["document"]
-    base = f"urn:timeline:{document['id'] or 'document'}"
+    base = f"urn:timeline:{quote(document['id'] or 'document', safe='')}"
     node: dict[str, Any] = {"@type": "NewsArticle", "@id": base, "inLanguage": document["language"]}
     if document["id"]:
         node["identifier"] = document["id"]

@@ -119,9 +119,12 @@
     const url = format ? `${req.path}?format=${format}` : req.path;
     let response;
     try {
+      const headers = { "Content-Type": "application/json" };
+      const key = $("#api-key").value.trim();
+      if (key) headers.Authorization = `Bearer ${key}`;
       response = await fetch(url, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers,
         body: JSON.stringify(req.body),
       });
     } catch (error) {
