@@ -26,7 +26,8 @@ PAGE = """<!DOCTYPE html>
 <script src="js/timeline.js"></script><script src="start.js"></script></body></html>
 """
 START = """
-fetch("export.json").then((response) => response.json()).then((data) => {
+const source = new URLSearchParams(location.search).get("data") || "export.json";
+fetch(source).then((response) => response.json()).then((data) => {
   window.timeline = new TL.Timeline("timeline-embed", data,
     {script_path: new URL("js/", location.href).href, font: null, hash_bookmark: false});
   window.timeline.on("loaded", () => { window.loaded = true; });
@@ -41,27 +42,45 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def post(base: str, path: str, body: dict) -> dict:
+    request = urllib.request.Request(
+        f"{base}{path}?format=timelinejs",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        assert response.headers.get_content_type() == "application/vnd.timelinejs+json"
+        return json.loads(response.read())
+
+
 @pytest.fixture(scope="module")
-def exported(mattis_article) -> dict:
+def exports(mattis_article, west_article) -> dict[str, dict]:
+    """The TimelineJS exports of the first example article and of a story of both."""
+    documents = [
+        {"id": "a1", "text": mattis_article},
+        {"id": "a2", "text": west_article, "document_date": "2017-05-10"},
+    ]
     with live_server() as (_, base):
-        request = urllib.request.Request(
-            f"{base}/v1/timeline?format=timelinejs",
-            data=json.dumps({"text": mattis_article}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            assert response.headers.get_content_type() == "application/vnd.timelinejs+json"
-            return json.loads(response.read())
+        return {
+            "export.json": post(base, "/v1/timeline", {"text": mattis_article}),
+            "story.json": post(base, "/v1/timelines", {"documents": documents}),
+        }
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, exported):
+def exported(exports) -> dict:
+    return exports["export.json"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, exports):
     """The vendored TimelineJS, a page that loads the export with it, served on loopback."""
     root = tmp_path_factory.mktemp("timelinejs-site")
     shutil.copytree(VENDORED, root, dirs_exist_ok=True)
     (root / "index.html").write_text(PAGE, "utf-8")
     (root / "start.js").write_text(START, "utf-8")
-    (root / "export.json").write_text(json.dumps(exported), "utf-8")
+    for name, export in exports.items():
+        (root / name).write_text(json.dumps(export), "utf-8")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -118,4 +137,18 @@ def test_timelinejs_fetched_nothing_from_outside(rendered, site):
     urls = requested_urls(rendered)
     for path in ("index.html", "js/timeline.js", "css/timeline.css", "export.json"):
         assert f"{site}/{path}" in urls
+    assert [u for u in urls if not u.startswith((site + "/", "data:"))] == [], urls
+
+
+def test_the_story_export_renders_with_its_sources(rendered, site, exports):
+    story = exports["story.json"]
+    rendered.get(site + "/index.html?data=story.json")
+    WebDriverWait(rendered, 60).until(lambda b: b.execute_script("return window.loaded"))
+    assert len(rendered.find_elements(By.CSS_SELECTOR, ".tl-slide")) == len(story["events"]) + 1
+    merged = next(s for s in story["events"] if "Sources: a1, a2" in s["text"]["text"])
+    text = slide_text(rendered, merged["unique_id"])
+    assert "Sources: a1, a2" in text
+    assert len(rendered.find_elements(By.CSS_SELECTOR, f"[id='{merged['unique_id']}'] mark")) >= 2
+    urls = requested_urls(rendered)
+    assert f"{site}/story.json" in urls
     assert [u for u in urls if not u.startswith((site + "/", "data:"))] == [], urls
