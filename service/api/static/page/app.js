@@ -109,6 +109,14 @@
     return lines;
   }
 
+  // An error to show the user: the lines of a problem's detail and field errors.
+  class Problem extends Error {
+    constructor(lines) {
+      super(lines[0]);
+      this.lines = lines;
+    }
+  }
+
   function showError(lines) {
     const box = $("#error");
     box.replaceChildren(...lines.map((line) => element("p", {}, line)));
@@ -128,12 +136,12 @@
         body: JSON.stringify(req.body),
       });
     } catch (error) {
-      throw [`The service did not answer (${error.message}).`];
+      throw new Problem([`The service did not answer (${error.message}).`]);
     }
     if (!response.ok) {
       let problem = {};
       try { problem = await response.json(); } catch (error) { problem = {}; }
-      throw problemText({ title: `${response.status} ${response.statusText}`, ...problem });
+      throw new Problem(problemText({ title: `${response.status} ${response.statusText}`, ...problem }));
     }
     return response;
   }
@@ -146,8 +154,8 @@
     try {
       const data = await (await call(req)).json();
       show(req, data);
-    } catch (lines) {
-      showError(Array.isArray(lines) ? lines : [String(lines)]);
+    } catch (error) {
+      showError(error instanceof Problem ? error.lines : [String(error)]);
     } finally {
       busy(false);
     }
@@ -155,6 +163,7 @@
 
   async function download(event) {
     event.preventDefault();
+    $("#error").hidden = true;
     const [name, , extension] = FORMATS.find(([n]) => n === event.currentTarget.dataset.format);
     busy(true, `Preparing the ${event.currentTarget.textContent} file…`);
     try {
@@ -166,8 +175,8 @@
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 10000);
-    } catch (lines) {
-      showError(Array.isArray(lines) ? lines : [String(lines)]);
+    } catch (error) {
+      showError(error instanceof Problem ? error.lines : [String(error)]);
     } finally {
       busy(false);
     }
