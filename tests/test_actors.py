@@ -8,25 +8,111 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.events.actors import ActorFinder
+from service.pipeline.events.actors import CONDITIONS, ActorFinder, load_role_rules
 from service.pipeline.events.extract import token_entities
 
 
 @pytest.fixture(scope="module")
-def actors_of(pipeline):
+def found_actors(pipeline):
     def run(text, trigger, events=(), times=()):
-        """(text, role) of the actors of the first token ``trigger``; ``events`` are the other
-        words counted as events, ``times`` the words inside time expressions."""
+        """The actors of the first token ``trigger``; ``events`` are the other words counted as
+        events, ``times`` the words inside time expressions."""
         doc = pipeline.nlp(text)
         entities = pipeline.entities(doc)
         types = {e.id: e.type for e in entities}
         blocked = [t.text in times for t in doc]
         triggers = {t.i for t in doc if t.text == trigger or t.text in events}
         finder = ActorFinder(doc, token_entities(doc, entities), types, blocked, triggers, doc.text)
-        token = next(t for t in doc if t.text == trigger)
-        return {(a.text, a.role) for a in finder(token)}
+        return finder(next(t for t in doc if t.text == trigger))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def actors_of(found_actors):
+    def run(text, trigger, events=(), times=()):
+        """(text, role) of the actors of the first token ``trigger``."""
+        return {(a.text, a.role) for a in found_actors(text, trigger, events, times)}
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def rules_of(found_actors):
+    def run(text, trigger):
+        """(text, role, rule) of the actors of the first token ``trigger``, the only event."""
+        return {(a.text, a.role, a.rule) for a in found_actors(text, trigger)}
+
+    return run
+
+
+# Each rule of the role table (resources/en/events/roles.tsv) with an actor only it assigns:
+# (text, trigger, actor).
+ROLE_EXAMPLES = {
+    "subject_undergoer": ("Prices rose sharply.", "rose", "Prices"),
+    "subject": ("Marta Quell opened the session.", "opened", "Marta Quell"),
+    "passive_agent": ("The bill was signed by Marta Quell.", "signed", "Marta Quell"),
+    "told_object": ("Marta Quell told the reporters about the plan.", "told", "the reporters"),
+    "object": ("Marta Quell opened the session.", "opened", "the session"),
+    "dative": ("Marta Quell gave the reporters a statement.", "gave", "the reporters"),
+    "infinitive_subject": (
+        "The regulator allowed developers to sell apps.",
+        "allowed",
+        "developers",
+    ),
+    "possessor_undergoer": ("Norvik Bank's launch surprised analysts.", "launch", "Norvik Bank"),
+    "possessor": ("Marta Quell's visit surprised everyone.", "visit", "Marta Quell"),
+    "named_modifier_undergoer": ("The Enron collapse shocked investors.", "collapse", "Enron"),
+    "named_modifier": ("The Norvik Bank strike surprised analysts.", "strike", "Norvik Bank"),
+    "place": ("The ministers met in Paris.", "met", "Paris"),
+    "by_agent": ("The attack by rebels surprised analysts.", "attack", "rebels"),
+    "between_parties": (
+        "The talks between Norvik Bank and Delmar Foods resumed.",
+        "talks",
+        "Norvik Bank",
+    ),
+    "change_patient": ("A rise in prices worried analysts.", "rise", "prices"),
+    "nominal_patient": ("The arrest of Marta Quell surprised analysts.", "arrest", "Marta Quell"),
+    "animate_recipient": ("Marta Quell wrote to him.", "wrote", "him"),
+    "named_other": ("Marta Quell spoke with Norvik Bank.", "spoke", "Norvik Bank"),
+}
+# The same arguments where the rule's condition fails: another rule (or none) decides.
+WITHOUT_THE_CONDITION = {
+    "subject_undergoer": ("Marta Quell raised prices.", "raised", "Marta Quell"),
+    "told_object": ("Marta Quell met the reporters.", "met", "the reporters"),
+    "possessor_undergoer": (
+        "Norvik Bank's launch of the app surprised analysts.",
+        "launch",
+        "Norvik Bank",
+    ),
+    "named_modifier_undergoer": (
+        "The Norvik Bank strike surprised analysts.",
+        "strike",
+        "Norvik Bank",
+    ),
+    "place": ("Marta Quell wrote about Paris.", "wrote", "Paris"),
+    "change_patient": ("The meeting in Paris ended.", "meeting", "Paris"),
+    "animate_recipient": ("Marta Quell wrote to the newspaper.", "wrote", "the newspaper"),
+}
+
+
+def test_every_role_rule_has_an_example_and_known_conditions():
+    rules = load_role_rules()
+    assert [rule.name for rule in rules] == list(ROLE_EXAMPLES)
+    assert {c for rule in rules for c in rule.conditions} == set(CONDITIONS)
+
+
+@pytest.mark.parametrize("rule", list(ROLE_EXAMPLES))
+def test_role_example_is_assigned_by_its_rule(rules_of, rule):
+    text, trigger, actor = ROLE_EXAMPLES[rule]
+    role = next(r.role for r in load_role_rules() if r.name == rule)
+    assert (actor, role, rule) in rules_of(text, trigger)
+
+
+@pytest.mark.parametrize("rule", list(WITHOUT_THE_CONDITION))
+def test_without_its_condition_the_rule_does_not_assign(rules_of, rule):
+    text, trigger, actor = WITHOUT_THE_CONDITION[rule]
+    assert not any(a == actor and r == rule for a, _, r in rules_of(text, trigger))
 
 
 def test_hyphenated_word_is_one_actor(actors_of):

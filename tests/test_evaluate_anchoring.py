@@ -108,7 +108,7 @@ def test_meantime_reads_as_timeml_with_its_links_to_times_of_the_text():
     ]
     assert [(t.text, t.value) for t in document.timexes] == [("Monday", "2021-03-08")]
     assert str(document.dct) == "2021-03-10"
-    assert document.anchor_links() == [("1", "3")]  # not the creation time, not an event
+    assert document.event_time_links() == [("1", "3")]  # not the creation time, not an event
 
 
 def test_anchoring_reads_a_meantime_folder(tmp_path):

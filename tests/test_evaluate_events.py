@@ -90,7 +90,7 @@ def test_anchoring_uses_inclusion_links_to_text_times(report):
     assert report["anchoring"]["ceiling"] == 1.0
     assert report["anchoring"]["same_value"] == pytest.approx(1 / 2)
     kinds = dict(report["error_kinds"])
-    assert kinds["anchor: event not anchored to a time expression"] == 1
+    assert kinds["anchoring: event not anchored to a time expression"] == 1
 
 
 def test_error_summaries(report):

@@ -2,12 +2,12 @@
 
 import pytest
 
-from service.evaluate.matching import Anchor, count_exact, match_one_to_one, overlap
+from service.evaluate.matching import SpanKey, count_exact, match_one_to_one, overlap
 from service.evaluate.scoring import prf, sentence_context
 
 
 def spans(*pairs):
-    return [Anchor((pair,)) for pair in pairs]
+    return [SpanKey((pair,)) for pair in pairs]
 
 
 def test_overlap_counts_shared_characters():
@@ -30,10 +30,10 @@ def test_each_gold_span_matches_one_system_span_only():
 
 
 def test_labels_must_agree_and_every_span_overlap():
-    gold = [Anchor(((0, 5), (10, 15)), "agent")]
-    assert match_one_to_one(gold, [Anchor(((0, 5), (10, 15)), "patient")]) == []
-    assert match_one_to_one(gold, [Anchor(((0, 5), (20, 25)), "agent")]) == []
-    assert match_one_to_one(gold, [Anchor(((2, 4), (12, 30)), "agent")]) == [(0, 0)]
+    gold = [SpanKey(((0, 5), (10, 15)), "agent")]
+    assert match_one_to_one(gold, [SpanKey(((0, 5), (10, 15)), "patient")]) == []
+    assert match_one_to_one(gold, [SpanKey(((0, 5), (20, 25)), "agent")]) == []
+    assert match_one_to_one(gold, [SpanKey(((2, 4), (12, 30)), "agent")]) == [(0, 0)]
 
 
 def test_count_exact_is_one_to_one():

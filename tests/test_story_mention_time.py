@@ -10,6 +10,7 @@ from story_records import APRIL, event, news, on, past
 from service.pipeline.records import (
     EventTime,
     Interval,
+    TimeExpression,
 )
 from service.pipeline.story.mention_time import DocumentTimes, document_times, mention_time
 
@@ -88,3 +89,13 @@ def test_a_past_event_a_duration_or_a_later_date_bounds_is_on_the_lead_date(time
     unveiled = past("e1", "unveiled", on("2010-06-07", expression="t1"), 0)
     speech = past("e2", "spoke", time, 2)
     assert mention_time(speech, document_times(news(unveiled, speech))).value == "2010-06-07"
+
+
+def test_the_lead_date_is_the_last_news_day_of_the_lead_not_an_old_date():
+    dated = past("e1", "unveiled", on("2010-06-07", expression="t1"), 0)
+    result = news(dated)
+    old = TimeExpression("t0", "2009", 1, 5, "DATE", "2009-06-01")
+    assert document_times(
+        replace(result, time_expressions=(old, *result.time_expressions))
+    ).lead == ("2010-06-07")
+    assert document_times(replace(result, time_expressions=(old,))).lead is None

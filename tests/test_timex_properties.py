@@ -12,15 +12,15 @@ from service.pipeline.timex.functions import UnnormalisableError
 from service.pipeline.timex.grammar import is_valid_value
 from service.pipeline.timex.intervals import interval_of
 from service.pipeline.timex.normalise import apply
-from service.pipeline.timex.resolve import Anchors, resolve
+from service.pipeline.timex.resolve import ReferenceDates, resolve
 from service.pipeline.timex.rules import BUILTIN_FUNCTIONS, load_rules
 
 TABLES = load_rules().tables
 FUNCTIONS = sorted(BUILTIN_FUNCTIONS | TABLES.keys())
 DATES = st.dates(min_value=date(1000, 1, 1), max_value=date(2999, 12, 31))
 TENSES = st.sampled_from([None, "past", "present", "future"])
-ANCHORS = st.builds(
-    Anchors, st.none() | DATES, st.none() | DATES, st.integers(-1, 8), st.none() | DATES
+REFERENCES = st.builds(
+    ReferenceDates, st.none() | DATES, st.none() | DATES, st.integers(-1, 8), st.none() | DATES
 )
 UNITS = st.sampled_from(
     ["year", "half", "quarter", "month", "week", "day", "hour", "decade", "century"]
@@ -51,14 +51,16 @@ WORDS = st.sampled_from(
 )  # fmt: skip
 
 
-@given(st.text(max_size=60), ANCHORS, TENSES)
-def test_resolve_never_raises_on_any_string(value, anchors, tense):
-    assert isinstance(resolve(value, anchors, tense), str)
+@given(st.text(max_size=60), REFERENCES, TENSES)
+def test_resolve_never_raises_on_any_string(value, references, tense):
+    assert isinstance(resolve(value, references, tense), str)
 
 
-@given(EXPRESSIONS, ANCHORS, TENSES)
-def test_resolved_expressions_obey_the_grammar_with_ordered_intervals(expression, anchors, tense):
-    value = resolve(expression, anchors, tense)
+@given(EXPRESSIONS, REFERENCES, TENSES)
+def test_resolved_expressions_obey_the_grammar_with_ordered_intervals(
+    expression, references, tense
+):
+    value = resolve(expression, references, tense)
     assert is_valid_value(value), (expression, value)
     interval = interval_of(value)
     assert interval is None or interval.start <= interval.end

@@ -25,7 +25,7 @@ EXAMPLES = [
 
 @pytest.mark.parametrize(("rule", "example"), EXAMPLES)
 def test_rule_example(pipeline, rule, example):
-    anchor = datetime.fromisoformat(example.anchor)
+    anchor = datetime.fromisoformat(example.document_date)
     found = pipeline.timex(pipeline.nlp(example.text), anchor)
     if rule.type == "NONE":
         vetoed = [match.span() for match in rule.regex.finditer(example.text)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-ANCHOR_RELATIONS = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS", "IDENTITY"})
+EVENT_TIME_RELATIONS = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS", "IDENTITY"})
 """Event -> time relation types that put the event inside the time."""
 
 
@@ -66,7 +66,7 @@ class TimeMLDocument:
     dct_tid: str | None = None
     """The tid of the creation time (``t0``), which TLINKs name as a time."""
 
-    def anchor_links(self) -> list[tuple[str, str]]:
+    def event_time_links(self) -> list[tuple[str, str]]:
         """(eid, tid) pairs of TLINKs putting an event of the text inside a time of the text.
 
         Links to times outside <TEXT> (the DCT ``t0``) or events outside it are left out.
@@ -76,7 +76,11 @@ class TimeMLDocument:
         tids = {t.tid for t in self.timexes}
         pairs: dict[tuple[str, str], None] = {}
         for link in self.tlinks:
-            if link.event_instance and link.related_to_time and link.rel_type in ANCHOR_RELATIONS:
+            if (
+                link.event_instance
+                and link.related_to_time
+                and link.rel_type in EVENT_TIME_RELATIONS
+            ):
                 pair = (eid_of.get(link.event_instance), link.related_to_time)
             elif link.time and link.related_to_event_instance and link.rel_type == "INCLUDES":
                 pair = (eid_of.get(link.related_to_event_instance), link.time)

@@ -9,11 +9,11 @@ from service.corpora.meantime import read_meantime_dir
 from service.corpora.timeml import parse_timeml, read_timeml_dir
 from service.evaluate.actors import evaluate_actors
 from service.evaluate.events import evaluate_events
-from service.evaluate.matching import Anchor, match_corpus, match_one_to_one
+from service.evaluate.matching import SpanKey, match_corpus, match_one_to_one
 from service.evaluate.timex import evaluate_timex
 
 __all__ = [
-    "Anchor",
+    "SpanKey",
     "evaluate_actors",
     "evaluate_events",
     "evaluate_timex",

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.corpora.meantime import GoldParticipant, MeantimeDocument
-from service.evaluate.matching import Anchor, CorpusMatch, match_corpus, overlap, spans_overlap
+from service.evaluate.matching import CorpusMatch, SpanKey, match_corpus, overlap, spans_overlap
 from service.evaluate.scoring import error, prf
 from service.pipeline.records import Actor, Event
 
@@ -49,7 +49,7 @@ def evaluate_actors(
     """
     gold = [[p for p in doc.participants if p.role in PROPBANK_ROLES] for doc in gold_docs]
     pred = [system_triples(doc, events) for doc, events in zip(gold_docs, predictions, strict=True)]
-    match = match_corpus(gold, pred, _gold_anchor, _pred_anchor)
+    match = match_corpus(gold, pred, _gold_key, _pred_key)
     report: dict = {
         "documents": len(gold_docs),
         "all": prf(len(match.pairs), match.predicted, match.gold),
@@ -88,7 +88,7 @@ def actor_errors(
     for index, t in match.spurious:
         doc = gold_docs[index]
         other = next(
-            (g for g in doc.participants if spans_overlap(_gold_anchor(g), _pred_anchor(t))), None
+            (g for g in doc.participants if spans_overlap(_gold_key(g), _pred_key(t))), None
         )
         kind = _spurious_kind(other, t.actor.role) if other else _unmatched_kind(doc, t)
         span = (t.event.trigger.start, t.event.trigger.end)
@@ -115,14 +115,14 @@ def _unmatched_kind(doc: MeantimeDocument, triple: SystemTriple) -> str:
     return f"spurious {role}"
 
 
-def _gold_anchor(participant: GoldParticipant) -> Anchor:
+def _gold_key(participant: GoldParticipant) -> SpanKey:
     spans = ((participant.event_start, participant.event_end), (participant.start, participant.end))
-    return Anchor(spans, PROPBANK_ROLES.get(participant.role, participant.role))
+    return SpanKey(spans, PROPBANK_ROLES.get(participant.role, participant.role))
 
 
-def _pred_anchor(triple: SystemTriple) -> Anchor:
+def _pred_key(triple: SystemTriple) -> SpanKey:
     event, actor = triple.event, triple.actor
-    return Anchor(((event.trigger.start, event.trigger.end), (actor.start, actor.end)), actor.role)
+    return SpanKey(((event.trigger.start, event.trigger.end), (actor.start, actor.end)), actor.role)
 
 
 def _gold(doc: MeantimeDocument, participant: GoldParticipant) -> dict:

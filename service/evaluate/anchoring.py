@@ -25,10 +25,12 @@ from service.evaluate.events import evaluate_events
 from service.evaluate.scoring import accuracy, error
 from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline
 from service.pipeline.dates.document_date import resolve_document_date
-from service.pipeline.events.anchoring import POINT_TYPES, Anchorer, EventToAnchor, Sentences
+from service.pipeline.events.anchoring import Anchorer, EventToAnchor, anchored_by
 from service.pipeline.events.attributes import read_attributes
-from service.pipeline.records import TimeExpression
+from service.pipeline.events.time_mentions import Sentences
+from service.pipeline.records import EventTime, TimeExpression
 from service.pipeline.timex.intervals import interval_of
+from service.pipeline.vocabulary import POINT_TYPES
 
 
 def read_anchoring_corpus(directory: Path, limit: int | None = None) -> list[TimeMLDocument]:
@@ -60,9 +62,10 @@ def gold_anchoring(documents: Sequence[TimeMLDocument], model: str = DEFAULT_MOD
         results.append(pipeline.extract_parsed(doc, request))
         events = _gold_triggers(document, doc)
         times = {t.tid: _root(doc, t.start, t.end) for t in document.timexes}
-        anchored = _anchor(document, doc, events)
-        for eid, tid in document.anchor_links():
-            trigger, pointed = events.get(eid), anchored.get(eid)
+        anchored = _event_times(document, doc, events)
+        for eid, tid in document.event_time_links():
+            trigger, found = events.get(eid), anchored.get(eid)
+            pointed = found.expression if found is not None else None
             time = times.get(tid)
             same = time is not None and trigger is not None and time.sent == trigger.sent
             scope = "same_sentence" if same else "other_sentence"
@@ -72,7 +75,7 @@ def gold_anchoring(documents: Sequence[TimeMLDocument], model: str = DEFAULT_MOD
                 totals[key] += 1
                 right[key] += chosen == tid
             if pointed != tid:
-                errors.append(_link_error(document, eid, tid, pointed, scope))
+                errors.append(_link_error(document, eid, tid, found, scope))
     report: dict = {"documents": len(documents)}
     report |= {key: accuracy(right[key], totals[key]) for key in right}
     report["end_to_end"] = evaluate_events(documents, results)["anchoring"]
@@ -92,7 +95,9 @@ def _gold_triggers(document: TimeMLDocument, doc: Doc) -> dict[str, Token]:
     return triggers
 
 
-def _anchor(document: TimeMLDocument, doc: Doc, triggers: dict[str, Token]) -> dict[str, str]:
+def _event_times(
+    document: TimeMLDocument, doc: Doc, triggers: dict[str, Token]
+) -> dict[str, EventTime | None]:
     """Run the anchoring stage on the gold events and times: event id -> time id it points at."""
     times = [
         TimeExpression(
@@ -107,19 +112,15 @@ def _anchor(document: TimeMLDocument, doc: Doc, triggers: dict[str, Token]) -> d
         )
         for t in document.timexes
     ]
-    _, anchor = resolve_document_date(document.text, document.dct)
+    _, document_date = resolve_document_date(document.text, document.dct)
     classes = {event.eid: event.event_class for event in document.events}
     ordered = sorted(triggers.items(), key=lambda item: item[1].i)
     events = []
     for eid, token in ordered:
         attributes = read_attributes(token, None)
         events.append(EventToAnchor(token, classes[eid], attributes.tense, attributes.aspect))
-    found = Anchorer(doc, times, anchor, Sentences(doc))(events)
-    return {
-        eid: time.expression
-        for (eid, _), time in zip(ordered, found, strict=True)
-        if time is not None and time.expression is not None
-    }
+    found = Anchorer(doc, times, document_date, Sentences(doc))(events)
+    return {eid: time for (eid, _), time in zip(ordered, found, strict=True)}
 
 
 def _nearest_in_sentence(trigger: Token, times: dict[str, Token | None]) -> str | None:
@@ -139,9 +140,10 @@ def _root(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _link_error(
-    document: TimeMLDocument, eid: str, tid: str, pointed: str | None, scope: str
+    document: TimeMLDocument, eid: str, tid: str, found: EventTime | None, scope: str
 ) -> dict:
-    """The error record of a gold link the stage gets wrong."""
+    """The error record of a gold link the stage gets wrong, naming the step that anchored it."""
+    pointed = found.expression if found is not None else None
     event = next(e for e in document.events if e.eid == eid)
     times = {t.tid: t for t in document.timexes}
     where = "its sentence" if scope == "same_sentence" else "another sentence"
@@ -153,5 +155,6 @@ def _link_error(
         what = "another time"
     kind = f"time in {where}: {what}"
     gold = {"event": event.text, "time": times[tid].text, "value": times[tid].value}
-    pred = {"time": times[pointed].text, "value": times[pointed].value} if pointed else None
+    pred = {"time": times[pointed].text, "value": times[pointed].value} if pointed else {}
+    pred["step"] = anchored_by(found)
     return error(kind, document.doc_id, document.text, (event.start, event.end), gold, pred)

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from service.corpora.timeml import GoldEvent, TimeMLDocument
-from service.evaluate.matching import Anchor, CorpusMatch, match_corpus
+from service.evaluate.matching import CorpusMatch, SpanKey, match_corpus
 from service.evaluate.scoring import accuracy, error, per_label, prf, top_counts
 from service.evaluate.timex import match_timexes
 from service.pipeline.records import Event, TimelineResult
@@ -38,13 +38,13 @@ def evaluate_events(
     match = match_corpus(
         [doc.events for doc in gold_docs],
         [result.events for result in predictions],
-        _gold_anchor,
-        _pred_anchor,
+        _gold_key,
+        _pred_key,
     )
     n_pred, n_gold = match.predicted, match.gold
     class_right = sum(g.event_class == p.event_class for _, g, p in match.pairs)
-    anchoring, anchor_errors = score_anchoring(gold_docs, predictions, match)
-    errors = event_errors(gold_docs, match) + anchor_errors
+    anchoring, event_time_errors = score_anchoring(gold_docs, predictions, match)
+    errors = event_errors(gold_docs, match) + event_time_errors
     report = {
         "documents": len(gold_docs),
         "strict": prf(match.exact, n_pred, n_gold),
@@ -95,7 +95,7 @@ def score_anchoring(
     system_event = {(i, g.eid): p for i, g, p in event_match.pairs}
     system_time = {(i, g.tid): p.id for i, g, p in timex_match.pairs}
     correct, same_value, errors = 0, 0, []
-    links = [(i, link) for i, doc in enumerate(gold_docs) for link in doc.anchor_links()]
+    links = [(i, link) for i, doc in enumerate(gold_docs) for link in doc.event_time_links()]
     for index, (eid, tid) in links:
         doc = gold_docs[index]
         gold_event = next(e for e in doc.events if e.eid == eid)
@@ -103,7 +103,7 @@ def score_anchoring(
         event = system_event.get((index, eid))
         time = event.time if event else None
         same_value += bool(time and time.value == gold_time.value)
-        kind = _anchor_error(event, system_time.get((index, tid)), gold_time.value)
+        kind = _event_time_error(event, system_time.get((index, tid)), gold_time.value)
         if kind is None:
             correct += 1
             continue
@@ -125,20 +125,20 @@ def score_anchoring(
     return scores, errors
 
 
-def _anchor_error(event: Event | None, time_id: str | None, gold_value: str) -> str | None:
+def _event_time_error(event: Event | None, time_id: str | None, gold_value: str) -> str | None:
     """The kind of anchoring error of one gold link, or None when the link is right."""
     pointed = event.time.expression if event and event.time else None
     if event is None:
-        return "anchor: gold event not found"
+        return "anchoring: gold event not found"
     if time_id is None:
-        return "anchor: gold time not found"
+        return "anchoring: gold time not found"
     if pointed is None:
-        return "anchor: event not anchored to a time expression"
+        return "anchoring: event not anchored to a time expression"
     if pointed == time_id:
         return None
     if event.time.value == gold_value:
-        return "anchor: anchored to another expression with the same value"
-    return "anchor: anchored to another time expression"
+        return "anchoring: anchored to another expression with the same value"
+    return "anchoring: anchored to another time expression"
 
 
 def event_errors(
@@ -166,12 +166,12 @@ def event_errors(
     return errors
 
 
-def _gold_anchor(event: GoldEvent) -> Anchor:
-    return Anchor(((event.start, event.end),))
+def _gold_key(event: GoldEvent) -> SpanKey:
+    return SpanKey(((event.start, event.end),))
 
 
-def _pred_anchor(event: Event) -> Anchor:
-    return Anchor(((event.trigger.start, event.trigger.end),))
+def _pred_key(event: Event) -> SpanKey:
+    return SpanKey(((event.trigger.start, event.trigger.end),))
 
 
 def _gold(event: GoldEvent) -> dict:

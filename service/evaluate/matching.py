@@ -13,12 +13,12 @@ P = TypeVar("P")
 
 
 @dataclass(frozen=True)
-class Anchor:
+class SpanKey:
     """What a mention is matched on: one or more character spans and an optional label.
 
     spans (tuple[Span, ...]): e.g. ``((start, end),)`` for a time expression, or
         ``(event_span, participant_span)`` for a participant triple.
-    label (Hashable): must be equal for two anchors to match (e.g. a role). Defaults to None.
+    label (Hashable): must be equal for two keys to match (e.g. a role). Defaults to None.
     """
 
     spans: tuple[Span, ...]
@@ -35,19 +35,19 @@ def overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def spans_overlap(a: Anchor, b: Anchor) -> bool:
+def spans_overlap(a: SpanKey, b: SpanKey) -> bool:
     """Whether every span of ``a`` overlaps the span of ``b`` in the same position."""
     return all(overlap(x, y) for x, y in zip(a.spans, b.spans, strict=True))
 
 
-def match_one_to_one(gold: Sequence[Anchor], pred: Sequence[Anchor]) -> list[tuple[int, int]]:
-    """Pair gold and system anchors one-to-one where labels agree and every span overlaps.
+def match_one_to_one(gold: Sequence[SpanKey], pred: Sequence[SpanKey]) -> list[tuple[int, int]]:
+    """Pair gold and system keys one-to-one where labels agree and every span overlaps.
 
     Candidate pairs are taken greedily: exact matches first, then larger total overlap, then
-    text order, so each gold and each system anchor is used at most once.
+    text order, so each gold and each system key is used at most once.
 
-    gold (Sequence[Anchor]): the gold anchors.
-    pred (Sequence[Anchor]): the system anchors, with as many spans each as the gold ones.
+    gold (Sequence[SpanKey]): the gold keys.
+    pred (Sequence[SpanKey]): the system keys, with as many spans each as the gold ones.
     RETURNS (list[tuple[int, int]]): (gold index, system index) pairs, sorted by gold index.
     """
     candidates = []
@@ -68,8 +68,8 @@ def match_one_to_one(gold: Sequence[Anchor], pred: Sequence[Anchor]) -> list[tup
     return sorted(pairs)
 
 
-def count_exact(gold: Sequence[Anchor], pred: Sequence[Anchor]) -> int:
-    """Number of gold anchors with an identical system anchor (spans and label), one-to-one."""
+def count_exact(gold: Sequence[SpanKey], pred: Sequence[SpanKey]) -> int:
+    """Number of gold keys with an identical system key (spans and label), one-to-one."""
     return sum((Counter(gold) & Counter(pred)).values())
 
 
@@ -88,25 +88,25 @@ class CorpusMatch(Generic[G, P]):
 def match_corpus(
     gold_docs: Sequence[Sequence[G]],
     pred_docs: Sequence[Sequence[P]],
-    gold_anchor: Callable[[G], Anchor],
-    pred_anchor: Callable[[P], Anchor],
+    gold_key: Callable[[G], SpanKey],
+    pred_key: Callable[[P], SpanKey],
 ) -> CorpusMatch[G, P]:
     """Match gold and system items document by document with :func:`match_one_to_one`.
 
     gold_docs (Sequence[Sequence[G]]): gold items of each document.
     pred_docs (Sequence[Sequence[P]]): system items of each document, same order.
-    gold_anchor (Callable[[G], Anchor]): what a gold item is matched on.
-    pred_anchor (Callable[[P], Anchor]): what a system item is matched on.
+    gold_key (Callable[[G], SpanKey]): what a gold item is matched on.
+    pred_key (Callable[[P], SpanKey]): what a system item is matched on.
     RETURNS (CorpusMatch): counts, matched pairs, missed gold and spurious system items.
     """
     result: CorpusMatch[G, P] = CorpusMatch()
     for index, (gold, pred) in enumerate(zip(gold_docs, pred_docs, strict=True)):
-        gold_anchors = [gold_anchor(g) for g in gold]
-        pred_anchors = [pred_anchor(p) for p in pred]
-        pairs = match_one_to_one(gold_anchors, pred_anchors)
+        gold_keys = [gold_key(g) for g in gold]
+        pred_keys = [pred_key(p) for p in pred]
+        pairs = match_one_to_one(gold_keys, pred_keys)
         result.gold += len(gold)
         result.predicted += len(pred)
-        result.exact += count_exact(gold_anchors, pred_anchors)
+        result.exact += count_exact(gold_keys, pred_keys)
         result.pairs.extend((index, gold[gi], pred[pi]) for gi, pi in pairs)
         matched_gold = {gi for gi, _ in pairs}
         matched_pred = {pi for _, pi in pairs}

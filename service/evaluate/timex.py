@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from service.corpora.timeml import GoldTimex, TimeMLDocument
-from service.evaluate.matching import Anchor, CorpusMatch, match_corpus
+from service.evaluate.matching import CorpusMatch, SpanKey, match_corpus
 from service.evaluate.scoring import accuracy, error, per_label, prf
 
 
@@ -107,7 +107,7 @@ def match_timexes(
     gold_docs: Sequence[TimeMLDocument], predictions: Sequence[Sequence[TimexLike]]
 ) -> CorpusMatch[GoldTimex, TimexLike]:
     """One-to-one overlap matching of gold and system time expressions, per document."""
-    return match_corpus([doc.timexes for doc in gold_docs], predictions, _span_anchor, _span_anchor)
+    return match_corpus([doc.timexes for doc in gold_docs], predictions, _span_key, _span_key)
 
 
 def timex_errors(
@@ -139,8 +139,8 @@ def timex_errors(
     return errors
 
 
-def _span_anchor(item: TimexLike | GoldTimex) -> Anchor:
-    return Anchor(((item.start, item.end),))
+def _span_key(item: TimexLike | GoldTimex) -> SpanKey:
+    return SpanKey(((item.start, item.end),))
 
 
 def _describe(item: TimexLike | GoldTimex) -> dict:

@@ -197,18 +197,18 @@ class TimelinePipeline:
         """
         clock = _StageClock(self.observer)
         wanted = computed_annotations(request.annotations)
-        document_date, anchor = resolve_document_date(request.text, request.document_date)
+        date_record, document_date = resolve_document_date(request.text, request.document_date)
         time_expressions = entities = events = timeline = []
         if "time_expressions" in wanted:
-            time_expressions = clock.run("timex", self.timex, doc, anchor, request.text)
+            time_expressions = clock.run("timex", self.timex, doc, document_date, request.text)
         if "entities" in wanted:
             entities = clock.run("entities", self.entities, doc)
         if "events" in wanted:
             events = clock.run(
-                "events", self.events, doc, entities, time_expressions, anchor, request.text
+                "events", self.events, doc, entities, time_expressions, document_date, request.text
             )
             timeline = clock.run("timeline", build_timeline, events)
-        info = DocumentInfo(request.id, request.language, document_date, len(request.text))
+        info = DocumentInfo(request.id, request.language, date_record, len(request.text))
         return TimelineResult(
             document=info,
             time_expressions=tuple(time_expressions),

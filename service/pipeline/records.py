@@ -89,23 +89,33 @@ class Entity:
 
 @dataclass(frozen=True)
 class Actor:
-    """A participant of an event: the entity it refers to (if any), its span and its role."""
+    """A participant of an event: the entity it refers to (if any), its span and its role.
+
+    rule (str | None): the rule of the role table that gave the role (``roles.tsv``), for error
+        reports; not compared, not in the API response.
+    """
 
     entity: str | None
     text: str
     start: int
     end: int
     role: Role
+    rule: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
 class EventTime:
-    """When an event happened: the time expression it is anchored to, or the document date."""
+    """When an event happened: the time expression it is anchored to, or the document date.
+
+    step (str | None): the anchoring step that found it (``anchoring.STEPS``: "own_time",
+        "document_date", ...), for error reports; not compared, not in the API response yet.
+    """
 
     expression: str | None
     value: str | None
     interval: Interval | None
     relation: str = "IS_INCLUDED"
+    step: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

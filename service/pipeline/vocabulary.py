@@ -19,6 +19,8 @@ Polarity = Literal["POS", "NEG"]
 DateSource = Literal["request", "dateline", "none"]
 
 TIMEX_TYPES: tuple[str, ...] = get_args(TimexType)
+POINT_TYPES = frozenset({"DATE", "TIME"})
+"""Time expression types that name points of the calendar (with an interval), not spans or sets."""
 ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 EVENT_CLASSES: tuple[str, ...] = get_args(EventClass)
 ROLES: tuple[str, ...] = get_args(Role)

@@ -105,17 +105,18 @@ def _calendar_day(match: re.Match[str]) -> date | None:
 def resolve_document_date(
     text: str, requested: date | datetime | None
 ) -> tuple[DocumentDate, datetime | None]:
-    """Choose the document date and the anchor relative expressions resolve against.
+    """Choose the document date and the date relative expressions resolve against.
 
     text (str): the document text, searched for a dateline when ``requested`` is None.
     requested (date | datetime | None): the date the caller gave.
-    RETURNS (tuple[DocumentDate, datetime | None]): the record to report and the anchor.
+    RETURNS (tuple[DocumentDate, datetime | None]): the record to report and the date
+        to resolve against.
     """
     dateline = find_dateline(text)
     dateline_end = dateline.end if dateline is not None else 0
     if requested is not None:
-        anchor = _as_datetime(requested)
-        return DocumentDate(requested.isoformat(), "request", dateline_end), anchor
+        document_date = _as_datetime(requested)
+        return DocumentDate(requested.isoformat(), "request", dateline_end), document_date
     if dateline is not None and dateline.day is not None:
         day = dateline.day
         return DocumentDate(day.isoformat(), "dateline", dateline_end), _as_datetime(day)

@@ -1,39 +1,71 @@
 """TimeML attributes of an event trigger read off its auxiliaries and dependents.
 
-Tense, aspect, polarity and modality follow TimeML's MAKEINSTANCE; factuality is the summary a
-consumer filters on: negated, possible (a modal or a hedging governor), future, reported (inside
-what a reporting event reports) or asserted.
+Tense and aspect are the one tense reader's (``syntax.tense``); polarity and modality follow
+TimeML's MAKEINSTANCE. Factuality is the summary a consumer filters on, decided by the first step
+of ``FACTUALITY_STEPS`` that holds (the attributes record its name):
+
+- ``negation``: "did not strike", "no agreement": negated;
+- ``modal``, ``hedge``, ``irrealis_governor``: a modal other than the future's ("may resign"),
+  a hedging word ("likely to close"), or a governing intention or state ("wants to buy"):
+  possible;
+- ``future_tense``, ``going_to``: "will reopen", "is going to reopen": future;
+- ``reported_clause``: inside what a reporting event reports ("said the man escaped"): reported;
+- ``asserted``: anything else.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+from service.pipeline.syntax.tense import FUTURE_AUXILIARIES, auxiliaries_of, tense_aspect
+from service.pipeline.vocabulary import Factuality
+
 HEDGES = frozenset({"possible", "likely", "unlikely", "able", "expected", "probably", "perhaps"})
-_PERFECT = frozenset({"have", "has", "had", "'ve", "'d", "having"})
-_TENSE_BY_TAG = {
-    "VBD": "PAST",
-    "VBZ": "PRESENT",
-    "VBP": "PRESENT",
-    "VBG": "PRESPART",
-    "VBN": "PASTPART",
-    "VB": "INFINITIVE",
-}
 _IRREALIS_CLASSES = frozenset({"I_STATE", "I_ACTION"})
 
 
 @dataclass(frozen=True)
 class Attributes:
-    """An event's tense, aspect, polarity, modality and factuality."""
+    """An event's tense, aspect, polarity, modality and factuality.
+
+    factuality_step (str): the step of ``FACTUALITY_STEPS`` that decided the factuality (internal:
+        not in the API response).
+    """
 
     tense: str = "NONE"
     aspect: str = "NONE"
     polarity: str = "POS"
     modality: str | None = None
-    factuality: str = "asserted"
+    factuality: Factuality = "asserted"
+    factuality_step: str = "asserted"
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the factuality steps read: the trigger, its governor's class and its attributes."""
+
+    trigger: Token
+    governor_class: str | None
+    tense: str
+    polarity: str
+    modality: str | None
+
+
+FactualityStep = tuple[str, Factuality, Callable[[_Reading], bool]]
+FACTUALITY_STEPS: tuple[FactualityStep, ...] = (
+    ("negation", "negated", lambda r: r.polarity == "NEG"),
+    ("modal", "possible", lambda r: r.modality is not None),
+    ("hedge", "possible", lambda r: _hedged(r.trigger)),
+    ("irrealis_governor", "possible", lambda r: r.governor_class in _IRREALIS_CLASSES),
+    ("future_tense", "future", lambda r: r.tense == "FUTURE"),
+    ("going_to", "future", lambda r: _going_to(r.trigger)),
+    ("reported_clause", "reported", lambda r: r.governor_class == "REPORTING"),
+    ("asserted", "asserted", lambda r: True),
+)
+"""The factuality steps in the order they are tried: (name, factuality, holds)."""
 
 
 def read_attributes(trigger: Token, governor_class: str | None) -> Attributes:
@@ -44,46 +76,13 @@ def read_attributes(trigger: Token, governor_class: str | None) -> Attributes:
         (``REPORTING`` for "said" in "said it would close"), if any.
     RETURNS (Attributes): the trigger's attributes.
     """
-    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
     polarity = "NEG" if _negated(trigger) else "POS"
-    modals = [a for a in auxes if a.tag_ == "MD"]
-    modality = next((a.lower_ for a in modals if a.lower_ not in FUTURE_MODALS), None)
-    tense, aspect = _tense_aspect(trigger, auxes) if trigger.pos_ in ("VERB", "AUX") else _NONE
-    if polarity == "NEG":
-        factuality = "negated"
-    elif modality is not None or _hedged(trigger) or governor_class in _IRREALIS_CLASSES:
-        factuality = "possible"
-    elif tense == "FUTURE" or _going_to(trigger):
-        factuality = "future"
-    elif governor_class == "REPORTING":
-        factuality = "reported"
-    else:
-        factuality = "asserted"
-    return Attributes(tense, aspect, polarity, modality, factuality)
-
-
-_NONE = ("NONE", "NONE")
-
-
-def _tense_aspect(trigger: Token, auxes: list[Token]) -> tuple[str, str]:
-    perfect = any(a.lower_ in _PERFECT for a in auxes)
-    progressive = trigger.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes)
-    aspect = {
-        (True, True): "PERFECTIVE_PROGRESSIVE",
-        (True, False): "PERFECTIVE",
-        (False, True): "PROGRESSIVE",
-    }.get((perfect, progressive), "NONE")
-    finite = auxes[0] if auxes else trigger
-    if finite.lower_ in FUTURE_MODALS:
-        return "FUTURE", aspect
-    if finite.tag_ == "MD":
-        return "NONE", aspect
-    if finite.lower_ == "to" or finite.tag_ == "TO":
-        return "INFINITIVE", aspect
-    tense = _TENSE_BY_TAG.get(finite.tag_, "NONE")
-    if auxes and tense in ("PASTPART", "PRESPART", "INFINITIVE"):
-        tense = "NONE"
-    return tense, aspect
+    modals = [a for a in auxiliaries_of(trigger) if a.tag_ == "MD"]
+    modality = next((a.lower_ for a in modals if a.lower_ not in FUTURE_AUXILIARIES), None)
+    tense, aspect = tense_aspect(trigger)
+    reading = _Reading(trigger, governor_class, tense, polarity, modality)
+    step, factuality = next((name, f) for name, f, holds in FACTUALITY_STEPS if holds(reading))
+    return Attributes(tense, aspect, polarity, modality, factuality, step)
 
 
 def _negated(trigger: Token) -> bool:

@@ -10,10 +10,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from service.pipeline.events.actors import ActorFinder
-from service.pipeline.events.anchoring import Anchorer, EventToAnchor, Sentences
+from service.pipeline.events.anchoring import Anchorer, EventToAnchor
 from service.pipeline.events.attributes import read_attributes
 from service.pipeline.events.detection import EventDetector
 from service.pipeline.events.model import MODEL_PATH, EventModel
+from service.pipeline.events.time_mentions import Sentences
 from service.pipeline.records import Entity, Event, TextSpan, TimeExpression
 from service.pipeline.syntax.spans import token_mask
 
@@ -41,7 +42,7 @@ class EventExtractor:
         doc: Doc,
         entities: Sequence[Entity],
         time_expressions: Sequence[TimeExpression],
-        anchor: datetime | None,
+        document_date: datetime | None,
         text: str | None = None,
     ) -> list[Event]:
         """Return the events of ``doc``, ids ``e1``... in text order.
@@ -49,7 +50,7 @@ class EventExtractor:
         doc (Doc): the parsed document.
         entities (Sequence[Entity]): the document's entities (from the entity stage).
         time_expressions (Sequence[TimeExpression]): the document's time expressions.
-        anchor (datetime | None): the document date, if known.
+        document_date (datetime | None): the document date, if known.
         text (str | None): ``doc.text`` if the caller has it (spaCy rebuilds it token by token).
         RETURNS (list[Event]): the events with attributes, actors and times.
         """
@@ -62,7 +63,7 @@ class EventExtractor:
         finder = ActorFinder(doc, entity_of, types, in_timex, set(classes), text)
         attributes = [read_attributes(t, _governor_class(t, classes)) for t, _ in triggers]
         sentences = Sentences(doc)
-        times = Anchorer(doc, time_expressions, anchor, sentences)(
+        times = Anchorer(doc, time_expressions, document_date, sentences)(
             [
                 EventToAnchor(token, event_class, attrs.tense, attrs.aspect)
                 for (token, event_class), attrs in zip(triggers, attributes, strict=True)

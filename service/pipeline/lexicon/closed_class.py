@@ -1,8 +1,8 @@
 """Closed-class words that several stages read, loaded once from ``service/resources/en/words/``.
 
 Each concept has one list: relative pronouns, pronouns by what they stand for, locative
-prepositions, the words an acronym skips, and the noun suffixes that mark event nouns and undo
-nominalisations.
+prepositions, the words an acronym skips, the noun suffixes that mark event nouns and undo
+nominalisations, and the auxiliaries of the future.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class ClosedClass:
     acronym_skip_words: frozenset[str]
     event_suffixes: tuple[str, ...]
     nominalisation_suffixes: tuple[tuple[str, tuple[str, ...]], ...]
+    future_auxiliaries: frozenset[str]
 
     def pronouns_of(self, kind: str) -> frozenset[str]:
         """The pronouns that stand for ``kind`` (one of ``PRONOUN_KINDS``)."""
@@ -54,4 +55,5 @@ def load_closed_class() -> ClosedClass:
             for suffix, endings, _ in suffixes
             if endings != _NOT_UNDONE
         ),
+        future_auxiliaries=read_words(RESOURCE_DIR / "future_auxiliaries.txt"),
     )

@@ -4,10 +4,10 @@ The event stage anchors each event to a time expression or to the document date.
 becomes a calendar date (value and interval) where the event sits on one, and a window (earliest
 start, latest end) wherever something is known: "before May 9" leaves a window open at the start.
 
-News reports what just happened. A document's lead date is the day a time expression gives the
-first event of its opening sentences that has one in its own sentence ("Yesterday, Jobs
-unveiled ..."), when that day is in the week before the document date; without one it is the
-document date. "Now" and a present-tense event nothing else dates ("It has a new screen") are
+News reports what just happened. A document's lead date is the lead's news day, the rule
+anchoring follows too (``dates.news_day``: the last single day of the opening sentences in the
+week before the document date, "Yesterday, Jobs unveiled ..."); without one it is the document
+date. "Now" and a present-tense event nothing else dates ("It has a new screen") are
 on the document date. A reported, past or present-perfect event that nothing dates but the
 document date, "before now" (or before a later date) or a duration ("a two-hour speech") is on
 the lead date (a past event's window stays open before it), and a future one after the
@@ -27,12 +27,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from service.pipeline.dates.iso_days import calendar_day, day_of
-
-# The lead's reach is the anchoring stage's: its first LEAD_SENTENCES sentences (here, those
-# with events), a day at most LEAD_DAYS before the document date (news reports the past week).
-from service.pipeline.events.anchoring import LEAD_DAYS, LEAD_SENTENCES
+from service.pipeline.dates.news_day import is_news_day, lead_news_day
 from service.pipeline.records import Event, EventTime, Interval, TimelineResult
 from service.pipeline.timeline import PLACING_RELATIONS
+from service.pipeline.vocabulary import POINT_TYPES
 
 Window = tuple[str, str]
 OPEN_START, OPEN_END = "", "\uffff"
@@ -82,29 +80,25 @@ class DocumentTimes:
 def document_times(result: TimelineResult) -> DocumentTimes:
     """The document date, lead date and time expression offsets of one document."""
     starts = {expression.id: expression.start for expression in result.time_expressions}
-    written = result.document.document_date.value
-    lead = _lead(result, starts)
-    return DocumentTimes(written, lead if _reports(lead, written) else None, starts)
+    return DocumentTimes(result.document.document_date.value, _lead(result), starts)
 
 
-def _reports(lead: str | None, written: str | None) -> bool:
-    """Whether a lead date can be the news of a document written on ``written``: not after
-    it, and at most ``LEAD_DAYS`` before."""
-    lead_day, written_day = calendar_day(lead), calendar_day(written)
-    if lead_day is None or written_day is None:
-        return lead_day is not None
-    return 0 <= (written_day - lead_day).days <= LEAD_DAYS
-
-
-def _lead(result: TimelineResult, starts: Mapping[str, int]) -> str | None:
-    """The lead date of a document (see the module docstring), None when it has none."""
-    opening = sorted({event.sentence.start for event in result.events})[:LEAD_SENTENCES]
-    for event in sorted(result.events, key=lambda e: e.trigger.start):
-        value = event.time.value if event.time else None
-        in_opening = event.sentence.start in opening
-        if value and _DAY.match(value) and in_opening and _anchored_in_sentence(event, starts):
-            return day_of(value)
-    return None
+def _lead(result: TimelineResult) -> str | None:
+    """The lead date of a document: the lead's news day (``dates.news_day``), counting the
+    sentences that hold events; None when it has none."""
+    written = calendar_day(result.document.document_date.value)
+    if written is None:
+        return None
+    ends = sorted({(event.sentence.start, event.sentence.end) for event in result.events})
+    news_days = []
+    for expression in sorted(result.time_expressions, key=lambda t: t.start):
+        day = calendar_day(expression.value) if _DAY.match(expression.value) else None
+        if expression.type not in POINT_TYPES or day is None:
+            continue  # a single day (or a time of one) only
+        sentence = next((i for i, (s, e) in enumerate(ends) if s <= expression.start < e), None)
+        if sentence is not None and is_news_day((written - day).days):
+            news_days.append((sentence, day.isoformat()))
+    return lead_news_day(news_days)
 
 
 def _anchored_in_sentence(event: Event, starts: Mapping[str, int]) -> bool:
@@ -154,14 +148,14 @@ def mention_time(event: Event, times: DocumentTimes) -> MentionTime:
 
 
 def _by_expression(time: EventTime, interval: Interval) -> MentionTime:
-    """A mention on the date (``interval``) its anchor gives: a time expression or the document
+    """A mention on the date (``interval``) its event time gives: a time expression or the document
     date."""
     window = (day_of(interval.start), day_of(interval.end))
     return MentionTime(time.value, interval, window, time.expression is not None)
 
 
 def _before_now(time: EventTime, day: str) -> bool:
-    """Whether an anchor says no more than "before the document date": the document date
+    """Whether an event time says no more than "before the document date": the document date
     itself, or a time after it."""
     if time.relation != "BEFORE" or time.interval is None:
         return False

@@ -21,14 +21,15 @@ from service.pipeline.timex.grammar import is_valid_value
 from service.pipeline.timex.intervals import interval_of
 from service.pipeline.timex.normalise import fill
 from service.pipeline.timex.recognise import RuleIndex, TenseFinder, find_candidates
-from service.pipeline.timex.resolve import UNITS, Anchors, resolve
+from service.pipeline.timex.resolve import UNITS, ReferenceDates, resolve
 from service.pipeline.timex.rules import RESOURCES, load_rules
+from service.pipeline.vocabulary import POINT_TYPES
 
 __all__ = ["TimexTagger"]
 
 # Distinct lower-cased words whose trigger test is remembered (bounded: the service runs long).
 TRIGGER_CACHE_SIZE = 50_000
-# Rank of the finest unit a resolved value pins down, by its length (see resolve.Anchors).
+# Rank of the finest unit a resolved value pins down, by its length (see resolve.ReferenceDates).
 _RANK_BY_LENGTH = {4: UNITS["year"].rank, 7: UNITS["month"].rank, 10: UNITS["day"].rank}
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 _HALF = re.compile(r"\d{4}-H[12]")
@@ -67,17 +68,18 @@ class TimexTagger:
         return list(self.nlp.pipe(copies, disable=self._skipped))
 
     def __call__(
-        self, doc: Doc, anchor: datetime | None, text: str | None = None
+        self, doc: Doc, document_date: datetime | None, text: str | None = None
     ) -> list[TimeExpression]:
-        """Return the time expressions of ``doc``, values resolved against ``anchor``.
+        """Return the time expressions of ``doc``, values resolved against ``document_date``.
 
         doc (Doc): the parsed document, or one only split into sentences (no names then).
-        anchor (datetime | None): the document date; None leaves relative values as placeholders.
+        document_date (datetime | None): the document date; None leaves relative values as
+            placeholders.
         text (str | None): ``doc.text`` if the caller has it (spaCy rebuilds it token by token).
         RETURNS (list[TimeExpression]): expressions in text order, ids "t1", "t2", ...
         """
-        dct = anchor.date() if anchor is not None else None
-        anchors = Anchors(dct)
+        dct = document_date.date() if document_date is not None else None
+        references = ReferenceDates(dct)
         found: list[TimeExpression] = []
         text = doc.text if text is None else text
         filled = []
@@ -93,16 +95,16 @@ class TimexTagger:
         for candidate, raw, mod in filled:
             tense = tense_of(candidate.start, candidate.end) if _by_tense(raw) else None
             try:
-                value = resolve(raw, anchors, tense)
+                value = resolve(raw, references, tense)
             except UnnormalisableError:
                 continue
             if not is_valid_value(value):
                 continue
             timex_type = candidate.rule.type
-            interval = interval_of(value) if timex_type in ("DATE", "TIME") else None
+            interval = interval_of(value) if timex_type in POINT_TYPES else None
             if interval is not None and timex_type == "DATE" and not raw.startswith(_COMPARISONS):
-                anchors = _with_reference(
-                    anchors,
+                references = _with_reference(
+                    references,
                     value,
                     date.fromisoformat(interval.start[:10]),
                     date.fromisoformat(interval.end[:10]),
@@ -112,7 +114,7 @@ class TimexTagger:
                 and _LONG_SPAN.fullmatch(value)
                 and candidate.match.group(0)[:4].lower() == "the "
             ):
-                anchors = replace(anchors, period_unit="year")
+                references = replace(references, period_unit="year")
             found.append(
                 TimeExpression(
                     id=f"t{len(found) + 1}",
@@ -134,7 +136,9 @@ def _by_tense(raw: str) -> bool:
     return raw.startswith("SEEK ") and raw.split()[3:4] == ["~"]
 
 
-def _with_reference(anchors: Anchors, value: str, start: date, end: date) -> Anchors:
+def _with_reference(
+    references: ReferenceDates, value: str, start: date, end: date
+) -> ReferenceDates:
     """Make a resolved DATE the discourse reference, or the reporting period.
 
     A quarter or half becomes the reporting period only once it is over by the document date:
@@ -143,11 +147,11 @@ def _with_reference(anchors: Anchors, value: str, start: date, end: date) -> Anc
     """
     calendar_part = value.partition("T")[0]
     if _QUARTER.fullmatch(calendar_part) or _HALF.fullmatch(calendar_part):
-        if anchors.dct is not None and start > anchors.dct:
-            return anchors
+        if references.dct is not None and start > references.dct:
+            return references
         unit = "quarter" if _QUARTER.fullmatch(calendar_part) else "half"
-        return replace(anchors, period=start, period_unit=unit)
+        return replace(references, period=start, period_unit=unit)
     rank = _RANK_BY_LENGTH.get(len(calendar_part), -1)
     if rank < 0:
-        return anchors
-    return replace(anchors, ref=start, ref_rank=rank)
+        return references
+    return replace(references, ref=start, ref_rank=rank)

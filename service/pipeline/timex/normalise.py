@@ -1,8 +1,8 @@
 """Phase one of normalisation: fill a rule's value template from its match.
 
 The result is either a TIMEX3 value or an underspecified expression for resolve.py:
-``REL <anchor> <unit> <offset> [suffix]`` (a calendar offset from an anchor) or
-``SEEK <anchor> <target> [direction] [suffix]`` (the nearest named day, month, season, quarter
+``REL <reference> <unit> <offset> [suffix]`` (a calendar offset from a reference date) or
+``SEEK <reference> <target> [direction] [suffix]`` (the nearest named day, month, season, quarter
 or holiday: ``<`` before, ``>`` after, ``=`` the current one, ``~`` or none by tense; an ``@``
 suffix is an operation on the day found) or ``IN PERIOD <year>`` (the reporting period in that
 year). The format is described in service/resources/en/README.md.

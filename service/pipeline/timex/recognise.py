@@ -18,7 +18,7 @@ import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from service.pipeline.timex.resolve import FUTURE, PAST, PRESENT, PROSPECTIVE
+from service.pipeline.syntax.tense import FUTURE_HEADS, PAST, PROSPECTIVE, clause_tense
 from service.pipeline.timex.rules import DIGIT, Rule
 
 # Tokens searched on each side of a trigger; longer than any rule's reach.
@@ -31,14 +31,9 @@ _TEMPORAL_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 )
 _DETERMINERS = frozenset({"", "the", "a", "an", "this", "that"})
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon"})
-# Past forms of modals: "would meet Friday", "could be reached Wednesday" point ahead from a
-# past moment, or describe it; either way the nearest day is meant.
-_PAST_MODALS = frozenset({"would", "could", "might", "'d"})
 # Prepositions after which a day or month is an end point set in the past ("postponed until
 # Tuesday"): it may lie on either side of the document date.
 _END_POINT_PREPOSITIONS = frozenset({"until", "till", "til", "through"})
-_FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "set", "intend", "hope", "aim", "due"})
 # The characters besides "I" and "S" that a case-insensitive "i" or "s" matches, and whose lower
 # case is not "i" or "s" ("İ" lower-cases to two characters): mapped before lower-casing.
 _CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -267,10 +262,10 @@ def _span_tense(doc: Doc, starts: list[int], start: int, end: int) -> str | None
     verb = _governing_verb(span)
     if verb is None:
         return None
-    tense = _tense(verb)
+    tense = clause_tense(verb)
     if tense == PAST and span.root.head.lower_ in _END_POINT_PREPOSITIONS:
         return PROSPECTIVE
-    if tense == PROSPECTIVE and verb.lemma_ in _FUTURE_HEADS and span.end <= verb.i:
+    if tense == PROSPECTIVE and verb.lemma_ in FUTURE_HEADS and span.end <= verb.i:
         return PAST  # fronted, it dates the planning: "On Friday, the firm planned to ..."
     return tense
 
@@ -284,68 +279,4 @@ def _governing_verb(span: Span) -> Token | None:
         if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
-    return None
-
-
-def _announces_future(head: Token) -> bool:
-    """Whether ``head`` of a to-infinitive points ahead: "plans to", "is to", "going to"."""
-    if head.lemma_ in _FUTURE_HEADS:
-        return True
-    return (head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")) or (
-        head.lemma_ == "go" and head.tag_ == "VBG"
-    )
-
-
-def _plan_tense(head: Token) -> str:
-    """FUTURE for a plan stated now ("plans to", "is due to"), else PROSPECTIVE ("planned to")."""
-    clause = head if head.pos_ in ("VERB", "AUX") or head.head.i == head.i else head.head
-    return PROSPECTIVE if _tense(clause) in (PAST, PROSPECTIVE) else FUTURE
-
-
-def _tense(verb: Token) -> str | None:
-    """Tense of ``verb`` from its tag and auxiliaries; a bare infinitive takes its head's.
-
-    A plan or prospect seen from the past ("planned to leave Thursday", "would meet Friday",
-    "had been due to expire Friday") is PROSPECTIVE: its time may lie on either side of the
-    document date, as is the to-infinitive of a past verb ("agreed to buy it in February").
-    """
-    infinitive = False
-    for _ in range(6):
-        auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
-        words = {child.lower_ for child in auxiliaries}
-        tags = {child.tag_ for child in auxiliaries}
-        if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
-            return FUTURE
-        if "MD" in tags:
-            if "have" in words:
-                return PAST
-            return PROSPECTIVE if words & _PAST_MODALS else FUTURE
-        if verb.lemma_ in _FUTURE_HEADS:
-            if "VBD" in tags or verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not tags):
-                return PROSPECTIVE
-            if verb.tag_ in ("VBN", "VBZ", "VBP"):
-                return FUTURE
-        if (
-            verb.tag_ == "VB"
-            and "to" in words
-            and verb.head.i != verb.i
-            and _announces_future(verb.head)
-        ):
-            return _plan_tense(verb.head) if verb.head.lemma_ in _FUTURE_HEADS else FUTURE
-        if (
-            "VBD" in tags
-            or verb.tag_ == "VBD"
-            or (
-                verb.tag_ == "VBN"
-                and tags & {"VBZ", "VBP"}
-                and words & {"has", "have", "'ve", "'s"}
-            )
-        ):
-            return PROSPECTIVE if infinitive else PAST
-        if tags & {"VBZ", "VBP"} or verb.tag_ in ("VBZ", "VBP"):
-            return PRESENT
-        if verb.tag_ != "VB" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
-            return None
-        infinitive = infinitive or "to" in words
-        verb = verb.head
     return None

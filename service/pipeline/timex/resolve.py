@@ -1,9 +1,10 @@
-"""Phase two of normalisation: anchor underspecified values on the document or discourse date.
+"""Phase two of normalisation: resolve underspecified values against a reference date (the
+document or discourse date).
 
-``REL`` and ``SEEK`` expressions (see normalise.py) become calendar values. Without an anchor
+``REL`` and ``SEEK`` expressions (see normalise.py) become calendar values. Without a reference date
 they become TIMEX3 placeholders ("XXXX-XX-XX", "XXXX-WXX-5"), never today's date.
 A bare weekday or month goes back or forward by the tense of its clause; without tense
-information news leans to the past, and a weekday equal to the anchor's is the anchor day.
+information news leans to the past, and a weekday equal to the reference date's is that day.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-PAST, FUTURE, PRESENT = "past", "future", "present"
-# A plan or prospect seen from the past ("planned to leave Friday", "would meet Friday"): the
-# time may lie on either side of the document date, so the nearest one is taken.
-PROSPECTIVE = "prospective"
+from service.pipeline.syntax.tense import FUTURE, PAST, PROSPECTIVE
+
 # Without tense, a month or month-day this many days ahead is still read as upcoming.
 FUTURE_REACH_DAYS = 120
 _SEASONS = ("SP", "SU", "FA", "WI")  # meteorological, by (month - 3) % 12 // 3
@@ -52,13 +51,13 @@ UNITS = {
 
 
 @dataclass(frozen=True)
-class Anchors:
-    """The dates a relative expression may be anchored on.
+class ReferenceDates:
+    """The dates a relative expression may be resolved against.
 
-    dct (date | None): the document date (anchor ``DCT``).
-    ref (date | None): the last date mentioned in the discourse (anchor ``REF``).
+    dct (date | None): the document date (reference ``DCT``).
+    ref (date | None): the last date mentioned in the discourse (reference ``REF``).
     ref_rank (int): the finest unit rank (see ``UNITS``) the reference date is known to.
-    period (date | None): the start of the last quarter mentioned (anchor ``PERIOD``, for
+    period (date | None): the start of the last quarter mentioned (reference ``PERIOD``, for
         "the quarter" or "a year earlier" in earnings reports; years then count in quarters).
     period_unit (str): what "a year earlier" compares: "quarter" (the last quarter mentioned),
         "half", or "year" once a longer reporting span is mentioned ("the nine months").
@@ -71,7 +70,7 @@ class Anchors:
     period_unit: str = "quarter"
 
     def pick(self, name: str, unit: str) -> date | None:
-        """Return the named anchor when it is known finely enough for ``unit``, else the DCT."""
+        """The named reference date when it is known finely enough for ``unit``, else the DCT."""
         if (
             name == "REF"
             and self.ref is not None
@@ -103,40 +102,40 @@ _DEFAULT_DIRECTION = {"weekday": "<=", "weekend": "", "monthday": "", "month": "
                       "season": "", "quarter": "<=", "holiday": ""}  # fmt: skip
 
 
-def resolve(value: str, anchors: Anchors, tense: str | None) -> str:
+def resolve(value: str, references: ReferenceDates, tense: str | None) -> str:
     """Turn a phase-one value into a TIMEX3 value.
 
     value (str): a TIMEX3 value, or a REL/SEEK expression.
-    anchors (Anchors): document and discourse dates.
+    references (ReferenceDates): document and discourse dates.
     tense (str | None): "past", "present" or "future" for the governing verb, if known.
     RETURNS (str): the TIMEX3 value; a malformed expression is returned unchanged.
     """
     try:
-        return _resolve(value, anchors, tense)
+        return _resolve(value, references, tense)
     except (ValueError, OverflowError):
         return value
 
 
-def _resolve(value: str, anchors: Anchors, tense: str | None) -> str:
+def _resolve(value: str, references: ReferenceDates, tense: str | None) -> str:
     parts = value.split()
     if len(parts) == 3 and parts[:2] == ["IN", "PERIOD"]:
-        return _in_period(anchors, parts[2])
+        return _in_period(references, parts[2])
     if len(parts) == 3 and parts[0] == "SEEK":
         parts.append("~")  # no explicit direction: by tense
     if len(parts) < 4 or parts[0] not in ("REL", "SEEK"):
         return value
-    kind, anchor_name, target, direction = parts[:4]
+    kind, reference_name, target, direction = parts[:4]
     suffix = "".join(parts[4:])
     if kind == "REL":
-        if anchor_name == "PERIOD" and anchors.period is not None and target == "year":
-            target, direction = _period_offset(anchors.period_unit, direction)
-        return _relative(anchors.pick(anchor_name, target), target, direction, suffix)
+        if reference_name == "PERIOD" and references.period is not None and target == "year":
+            target, direction = _period_offset(references.period_unit, direction)
+        return _relative(references.pick(reference_name, target), target, direction, suffix)
     category = target_category(target)
     if direction == "~":
         direction = _TENSE_POLICY[category].get(tense or "", _DEFAULT_DIRECTION[category])
     unit = "day" if category in ("weekday", "weekend", "monthday", "holiday") else "month"
-    anchor = anchors.pick(anchor_name, unit)
-    found = _seek(anchor, target, category, direction)
+    reference = references.pick(reference_name, unit)
+    found = _seek(reference, target, category, direction)
     if suffix.startswith("@"):
         return _day_operation(found, suffix[1:])
     return found + suffix
@@ -152,7 +151,7 @@ def _day_operation(day: str, operation: str) -> str:
         raise ValueError(f"unknown day operation {operation!r}")
     try:
         found = date.fromisoformat(day)
-    except ValueError:  # no anchor: the day itself is unknown
+    except ValueError:  # no reference date: the day itself is unknown
         return "XXXX-WXX" if operation == "W" else "XXXX-XX-XX"
     if shift is not None:
         return (found + timedelta(days=int(shift.group(1)))).isoformat()
@@ -163,14 +162,14 @@ def _day_operation(day: str, operation: str) -> str:
 _PER_YEAR = {"quarter": 4, "half": 2, "year": 1}
 
 
-def _in_period(anchors: Anchors, year: str) -> str:
+def _in_period(references: ReferenceDates, year: str) -> str:
     """The reporting period's quarter or half in ``year`` ("the 1988 quarter"), else the year."""
     if not (len(year) == 4 and year.isdigit()):
         raise ValueError(f"bad year {year!r}")
-    period = anchors.period
-    if period is None or anchors.period_unit == "year":
+    period = references.period
+    if period is None or references.period_unit == "year":
         return year
-    if anchors.period_unit == "half":
+    if references.period_unit == "half":
         return f"{year}-H{(period.month - 1) // 6 + 1}"
     return f"{year}-Q{(period.month - 1) // 3 + 1}"
 
@@ -202,24 +201,24 @@ def target_category(target: str) -> str:
     raise ValueError(f"unknown SEEK target {target!r}")
 
 
-def _relative(anchor: date | None, unit: str, offset_text: str, suffix: str) -> str:
+def _relative(reference: date | None, unit: str, offset_text: str, suffix: str) -> str:
     if offset_text in _VAGUE_OFFSETS:
         return _VAGUE_OFFSETS[offset_text]
     offset = int(offset_text)
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}")
-    if anchor is None:
+    if reference is None:
         return UNITS[unit].unknown + suffix
     try:
-        value = _shift(anchor, unit, offset)
+        value = _shift(reference, unit, offset)
     except OverflowError:
         return UNITS[unit].unknown + suffix
     return (UNITS[unit].unknown if value.startswith("-") else value) + suffix
 
 
-def _shift(anchor: date, unit: str, offset: int) -> str:
-    """Move ``anchor`` by ``offset`` units; raises OverflowError past the year 9999."""
-    year = anchor.year
+def _shift(reference: date, unit: str, offset: int) -> str:
+    """Move ``reference`` by ``offset`` units; raises OverflowError past the year 9999."""
+    year = reference.year
     if abs(offset) > 10_000 or not 0 <= year + offset * _YEARS_PER_UNIT.get(unit, 0) <= 9999:
         raise OverflowError(offset)
     if unit == "century":
@@ -230,38 +229,38 @@ def _shift(anchor: date, unit: str, offset: int) -> str:
         return f"{year + offset:04d}"
     if unit in ("half", "quarter"):
         size = 6 if unit == "half" else 3
-        index = year * (12 // size) + (anchor.month - 1) // size + offset
+        index = year * (12 // size) + (reference.month - 1) // size + offset
         letter = "H" if unit == "half" else "Q"
         return f"{index // (12 // size):04d}-{letter}{index % (12 // size) + 1}"
     if unit == "month":
-        index = year * 12 + anchor.month - 1 + offset
+        index = year * 12 + reference.month - 1 + offset
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
     if unit == "week":
-        iso = (anchor + timedelta(weeks=offset)).isocalendar()
+        iso = (reference + timedelta(weeks=offset)).isocalendar()
         return f"{iso.year:04d}-W{iso.week:02d}"
     if unit in ("day", "hour", "minute"):
-        return (anchor + timedelta(days=offset)).isoformat()
+        return (reference + timedelta(days=offset)).isoformat()
     raise ValueError(f"unknown unit {unit!r}")
 
 
-def _seek(anchor: date | None, target: str, category: str, direction: str) -> str:
-    """Find the named day, month-day, month, season, quarter or weekend nearest ``anchor``."""
+def _seek(reference: date | None, target: str, category: str, direction: str) -> str:
+    """Find the named day, month-day, month, season, quarter or weekend nearest ``reference``."""
     if category == "weekday":
-        return _weekday(anchor, int(target[1:]), direction)
+        return _weekday(reference, int(target[1:]), direction)
     if category == "weekend":
-        return _weekend(anchor, direction)
+        return _weekend(reference, direction)
     if category == "season":
-        return _season(anchor, target, direction)
+        return _season(reference, target, direction)
     if category == "quarter":
-        return _quarter(anchor, int(target[1:]), direction)
+        return _quarter(reference, int(target[1:]), direction)
     if category == "holiday":
-        return _holiday(anchor, target, direction)
+        return _holiday(reference, target, direction)
     month, _, day = target[1:].partition("-")
-    if anchor is None:
+    if reference is None:
         return f"XXXX-{month}" + (f"-{day}" if day else "")
-    here = (anchor.month, anchor.day if day else 0)
+    here = (reference.month, reference.day if day else 0)
     there = (int(month), int(day) if day else 0)
-    year = anchor.year
+    year = reference.year
     if not direction:  # the nearest, looking further back than ahead
         distance = (there[0] - here[0]) * 31 + there[1] - here[1]
         year += (
@@ -288,37 +287,42 @@ def _leap_year(year: int, direction: str) -> int | None:
     return year if 1 <= year <= 9999 else None
 
 
-def _holiday(anchor: date | None, target: str, direction: str) -> str:
-    """A floating holiday ("M11-D4@22": first Thursday on or after 22 November) near ``anchor``."""
+def _holiday(reference: date | None, target: str, direction: str) -> str:
+    """A floating holiday ("M11-D4@22": first Thursday on or after 22 November) near the
+    reference date."""
     month, weekday, day = (int(part) for part in _HOLIDAY.fullmatch(target).groups())  # type: ignore[union-attr]
-    if anchor is None:
+    if reference is None:
         return f"XXXX-{month:02d}"
 
     def in_year(year: int) -> date:
         first = date(year, month, day)
         return first + timedelta(days=(weekday - first.isoweekday()) % 7)
 
-    here = in_year(anchor.year)
+    here = in_year(reference.year)
     if not direction:
-        reach = (here - anchor).days
-        year = anchor.year + (
+        reach = (here - reference).days
+        year = reference.year + (
             1 if reach < -365 + FUTURE_REACH_DAYS else -1 if reach > FUTURE_REACH_DAYS else 0
         )
-    elif direction in ("<", "<=") and (here > anchor or (direction == "<" and here == anchor)):
-        year = anchor.year - 1
-    elif direction in (">", ">=") and (here < anchor or (direction == ">" and here == anchor)):
-        year = anchor.year + 1
+    elif direction in ("<", "<=") and (
+        here > reference or (direction == "<" and here == reference)
+    ):
+        year = reference.year - 1
+    elif direction in (">", ">=") and (
+        here < reference or (direction == ">" and here == reference)
+    ):
+        year = reference.year + 1
     else:
-        year = anchor.year
+        year = reference.year
     return in_year(year).isoformat()
 
 
-def _weekend(anchor: date | None, direction: str) -> str:
-    """The weekend before or after the anchor; without direction, the nearer one."""
-    if anchor is None:
+def _weekend(reference: date | None, direction: str) -> str:
+    """The weekend before or after the reference; without direction, the nearer one."""
+    if reference is None:
         return "XXXX-WXX-WE"
-    weekday = anchor.isoweekday()
-    saturday = anchor + timedelta(days=6 - weekday)
+    weekday = reference.isoweekday()
+    saturday = reference + timedelta(days=6 - weekday)
     earlier = {"<": weekday < 6, "<=": weekday < 6, "": weekday <= 3}.get(direction, False)
     if earlier:
         saturday -= timedelta(weeks=1)
@@ -326,27 +330,27 @@ def _weekend(anchor: date | None, direction: str) -> str:
     return f"{iso.year:04d}-W{iso.week:02d}-WE"
 
 
-def _weekday(anchor: date | None, weekday: int, direction: str) -> str:
-    if anchor is None:
+def _weekday(reference: date | None, weekday: int, direction: str) -> str:
+    if reference is None:
         return f"XXXX-WXX-{weekday}"
-    delta = weekday - anchor.isoweekday()
+    delta = weekday - reference.isoweekday()
     if direction == "=":
-        return (anchor + timedelta(days=delta)).isoformat()
+        return (reference + timedelta(days=delta)).isoformat()
     if not direction:  # the nearest: at most three days back or ahead
-        return (anchor + timedelta(days=(delta + 3) % 7 - 3)).isoformat()
+        return (reference + timedelta(days=(delta + 3) % 7 - 3)).isoformat()
     if direction in ("<", "<="):
         back = (-delta) % 7 or (0 if direction == "<=" else 7)
-        return (anchor - timedelta(days=back)).isoformat()
+        return (reference - timedelta(days=back)).isoformat()
     ahead = delta % 7 or (0 if direction == ">=" else 7)
-    return (anchor + timedelta(days=ahead)).isoformat()
+    return (reference + timedelta(days=ahead)).isoformat()
 
 
-def _season(anchor: date | None, season: str, direction: str) -> str:
-    if anchor is None:
+def _season(reference: date | None, season: str, direction: str) -> str:
+    if reference is None:
         return f"XXXX-{season}"
     # Winter belongs to the year in which it starts (December).
-    current_year = anchor.year - (1 if anchor.month < 3 else 0)
-    index = current_year * 4 + (anchor.month - 3) % 12 // 3
+    current_year = reference.year - (1 if reference.month < 3 else 0)
+    index = current_year * 4 + (reference.month - 3) % 12 // 3
     target = current_year * 4 + _SEASONS.index(season)
     if not direction:
         target += 4 if target - index < -2 else -4 if target - index > 2 else 0
@@ -357,11 +361,11 @@ def _season(anchor: date | None, season: str, direction: str) -> str:
     return f"{target // 4:04d}-{season}"
 
 
-def _quarter(anchor: date | None, quarter: int, direction: str) -> str:
-    if anchor is None:
+def _quarter(reference: date | None, quarter: int, direction: str) -> str:
+    if reference is None:
         return f"XXXX-Q{quarter}"
-    current = (anchor.month - 1) // 3 + 1
-    year = anchor.year
+    current = (reference.month - 1) // 3 + 1
+    year = reference.year
     if direction in ("<", "<=") and (
         quarter > current or (direction == "<" and quarter == current)
     ):

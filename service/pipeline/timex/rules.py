@@ -47,11 +47,11 @@ class RuleDataError(ValueError):
 
 
 class Example(NamedTuple):
-    """A text a rule must tag, with the value expected for the given anchor."""
+    """A text a rule must tag, with the value expected on the given document date."""
 
     text: str
     value: str
-    anchor: str
+    document_date: str
 
 
 @dataclass(frozen=True)
@@ -104,14 +104,18 @@ def load_rules(directory: Path = RESOURCES) -> RuleSet:
     expanded = {name: "(?:" + "|".join(map(str, alts)) + ")" for name, alts in patterns.items()}
     used: set[str] = set()
     rules: list[Rule] = []
-    anchor = str(_read_mapping(directory / "rules" / "settings.yaml")["example_anchor"])
+    document_date = str(
+        _read_mapping(directory / "rules" / "settings.yaml")["example_document_date"]
+    )
     for stem, timex_type in RULE_FILES.items():
         path = directory / "rules" / f"{stem}.yaml"
         entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         if not isinstance(entries, list):
             raise RuleDataError(f"{path.name}: expected a list of rules")
         for entry in entries:
-            rules.append(_build_rule(entry, timex_type, expanded, tables, anchor, len(rules), used))
+            rules.append(
+                _build_rule(entry, timex_type, expanded, tables, document_date, len(rules), used)
+            )
     names = [rule.name for rule in rules]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
@@ -151,7 +155,7 @@ def _build_rule(
     timex_type: str,
     expanded: dict[str, str],
     tables: dict[str, dict[str, str]],
-    anchor: str,
+    document_date: str,
     priority: int,
     used: set[str],
 ) -> Rule:
@@ -179,7 +183,9 @@ def _build_rule(
             if function and function not in tables and function not in BUILTIN_FUNCTIONS:
                 raise RuleDataError(f"rule {name}: unknown table or function {function!r}")
     examples = tuple(
-        Example(str(ex["text"]), str(ex.get("value", "")), str(ex.get("anchor", anchor)))
+        Example(
+            str(ex["text"]), str(ex.get("value", "")), str(ex.get("document_date", document_date))
+        )
         for ex in entry.get("examples") or ()
     )
     if not examples:

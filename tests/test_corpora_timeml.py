@@ -79,8 +79,8 @@ def test_doc_id_dct_and_tlinks(doc):
     assert doc.tlinks[1].time == "t1" and doc.tlinks[1].related_to_event_instance == "ei1"
 
 
-def test_anchor_links_keep_inclusion_in_text_times_only(doc):
-    assert doc.anchor_links() == [("e2", "t1"), ("e1", "t1")]
+def test_event_time_links_keep_inclusion_in_text_times_only(doc):
+    assert doc.event_time_links() == [("e2", "t1"), ("e1", "t1")]
 
 
 def test_dct_values():
