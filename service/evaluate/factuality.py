@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from service.corpora.meantime import GoldFactuality, MeantimeDocument
 from service.evaluate.halves import per_half
-from service.evaluate.matching import Anchor, match_corpus, overlap
+from service.evaluate.matching import SpanKey, match_corpus, overlap
 from service.evaluate.report import format_errors, format_timing
 from service.evaluate.scoring import accuracy, error, prf
 from service.pipeline.records import Event
@@ -85,7 +85,7 @@ def score_factuality(
         [e for e in events if e.trigger.start < doc.annotated_end]
         for doc, events in zip(gold_docs, predictions, strict=True)
     ]
-    match = match_corpus(gold, pred, _gold_anchor, _pred_anchor)
+    match = match_corpus(gold, pred, _gold_key, _pred_key)
     pairs = [(i, g, p) for i, g, p in match.pairs if _on_a_token(g, p)]
     confusion = {name: dict.fromkeys(FACTUALITIES, 0) for name in GOLD_CLASSES}
     errors = []
@@ -126,12 +126,12 @@ def _on_a_token(mention: GoldFactuality, event: Event) -> bool:
     return any(overlap(trigger, span) for span in mention.spans)
 
 
-def _gold_anchor(mention: GoldFactuality) -> Anchor:
-    return Anchor(((mention.spans[0][0], max(end for _, end in mention.spans)),))
+def _gold_key(mention: GoldFactuality) -> SpanKey:
+    return SpanKey(((mention.spans[0][0], max(end for _, end in mention.spans)),))
 
 
-def _pred_anchor(event: Event) -> Anchor:
-    return Anchor(((event.trigger.start, event.trigger.end),))
+def _pred_key(event: Event) -> SpanKey:
+    return SpanKey(((event.trigger.start, event.trigger.end),))
 
 
 def format_factuality(report: dict, timing: dict | None = None, kinds: int = 10) -> str:

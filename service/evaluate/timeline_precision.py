@@ -29,7 +29,7 @@ from datetime import date
 
 from service.corpora.timeml import GoldEvent, GoldTlink, TimeMLDocument
 from service.evaluate.halves import per_half
-from service.evaluate.matching import Anchor, match_corpus
+from service.evaluate.matching import SpanKey, match_corpus
 from service.evaluate.report import format_errors, format_timing
 from service.evaluate.scoring import error
 from service.pipeline.records import Event, Interval, TimelineResult
@@ -143,7 +143,7 @@ def timeline_verdicts(doc: TimeMLDocument, result: TimelineResult) -> list[tuple
     """Each event on the result's timeline with its verdict, in timeline order."""
     events = {e.id: e for e in result.events}
     dated = [events[i] for entry in result.timeline for i in entry.events]
-    match = match_corpus([doc.events], [dated], _anchor_gold, _anchor_event)
+    match = match_corpus([doc.events], [dated], _gold_key, _event_key)
     gold_of = {id(p): g for _, g, p in match.pairs}
     intervals = time_intervals(doc)
     verdicts = []
@@ -159,12 +159,12 @@ def timeline_verdicts(doc: TimeMLDocument, result: TimelineResult) -> list[tuple
     return verdicts
 
 
-def _anchor_gold(event: GoldEvent) -> Anchor:
-    return Anchor(((event.start, event.end),))
+def _gold_key(event: GoldEvent) -> SpanKey:
+    return SpanKey(((event.start, event.end),))
 
 
-def _anchor_event(event: Event) -> Anchor:
-    return Anchor(((event.trigger.start, event.trigger.end),))
+def _event_key(event: Event) -> SpanKey:
+    return SpanKey(((event.trigger.start, event.trigger.end),))
 
 
 def evaluate_timeline_precision(
