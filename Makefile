@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DATA ?= ../shared/data
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install openapi requirements evaluate golden train bench-install docker-smoke clean
+.PHONY: run test lint install openapi requirements evaluate golden train bench-install docker-smoke clean vendor
 
 # The lock is complete (every transitive dependency pinned with its hashes), so the installer never
 # resolves anything: --no-deps takes exactly the locked set, whatever pip the interpreter bundles
@@ -55,6 +55,8 @@ evaluate: $(STAMP)  ## score the pipeline on the development corpora in $(DATA)
 	$(BIN)/python -m service.evaluate anchoring $(DATA)/meantime/corpus_apple
 	$(BIN)/python -m service.evaluate actors $(DATA)/meantime/corpus_apple
 	$(BIN)/python -m service.evaluate timelines $(DATA)/semeval2015-timeline-trial
+	$(BIN)/python -m service.evaluate factuality $(DATA)/meantime/corpus_apple
+	$(BIN)/python -m service.evaluate timeline-precision $(DATA)/tempeval3
 
 golden: $(STAMP)  ## the full JSON output on every development document, and its SHA-256
 	mkdir -p build
@@ -62,6 +64,9 @@ golden: $(STAMP)  ## the full JSON output on every development document, and its
 
 train: $(STAMP)  ## retrain the event model (service/resources/en/events/event_model.npz)
 	$(BIN)/python -m service.training $(DATA)/tempeval3
+
+vendor:  ## refresh the vendored vis-timeline (the page) and TimelineJS (its browser test) from npm
+	sh .ci/vendor
 
 docker-smoke:  ## build the Dockerfile with buildah and run the image
 	../shared/tools/docker-smoke

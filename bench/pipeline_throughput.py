@@ -22,8 +22,7 @@ from pathlib import Path
 import spacy
 from _common import ROOT, machine_note, median, read_corpus, table
 
-from service.pipeline import TimelinePipeline
-from service.pipeline.facade import DEFAULT_MODEL, DocumentRequest
+from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline
 
 STAGES = ("parse", "timex", "entities", "events", "timeline")
 """The stages the facade times (``TimelinePipeline.observer``), in order."""

@@ -11,6 +11,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import settings
+from spacy.tokens import Token
 
 from service.api.timeline import PIPELINE_KEY
 from service.app import create_app
@@ -50,13 +51,25 @@ def pipeline(app: Flask) -> TimelinePipeline:
 def tag(pipeline: TimelinePipeline) -> Callable[..., list[TimeExpression]]:
     """Run the time-expression stage of the real pipeline on one text.
 
-    The anchor defaults to Friday 2013-03-22, the document date of most time-expression tests.
+    The document date defaults to Friday 2013-03-22, that of most time-expression tests.
     """
 
-    def run(text: str, anchor: datetime | None = datetime(2013, 3, 22)) -> list[TimeExpression]:
-        return pipeline.timex(pipeline.nlp(text), anchor)
+    def run(
+        text: str, document_date: datetime | None = datetime(2013, 3, 22)
+    ) -> list[TimeExpression]:
+        return pipeline.timex(pipeline.nlp(text), document_date)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def trigger(pipeline: TimelinePipeline) -> Callable[[str, str], Token]:
+    """The first token of ``word`` in ``text`` parsed by the real pipeline."""
+
+    def find(text: str, word: str) -> Token:
+        return next(t for t in pipeline.nlp(text) if t.text == word)
+
+    return find
 
 
 @pytest.fixture(scope="session")

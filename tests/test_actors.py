@@ -13,33 +13,35 @@ from service.pipeline.events.extract import token_entities
 
 
 @pytest.fixture(scope="module")
-def actors_of(pipeline):
+def found_actors(pipeline):
     def run(text, trigger, events=(), times=()):
-        """(text, role) of the actors of the first token ``trigger``; ``events`` are the other
-        words counted as events, ``times`` the words inside time expressions."""
+        """The actors of the first token ``trigger``; ``events`` are the other words counted as
+        events, ``times`` the words inside time expressions."""
         doc = pipeline.nlp(text)
         entities = pipeline.entities(doc)
         types = {e.id: e.type for e in entities}
         blocked = [t.text in times for t in doc]
         triggers = {t.i for t in doc if t.text == trigger or t.text in events}
         finder = ActorFinder(doc, token_entities(doc, entities), types, blocked, triggers, doc.text)
-        token = next(t for t in doc if t.text == trigger)
-        return {(a.text, a.role) for a in finder(token)}
+        return finder(next(t for t in doc if t.text == trigger))
 
     return run
 
 
 @pytest.fixture(scope="module")
-def rules_of(pipeline):
+def actors_of(found_actors):
+    def run(text, trigger, events=(), times=()):
+        """(text, role) of the actors of the first token ``trigger``."""
+        return {(a.text, a.role) for a in found_actors(text, trigger, events, times)}
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def rules_of(found_actors):
     def run(text, trigger):
         """(text, role, rule) of the actors of the first token ``trigger``, the only event."""
-        doc = pipeline.nlp(text)
-        entities = pipeline.entities(doc)
-        types = {e.id: e.type for e in entities}
-        token = next(t for t in doc if t.text == trigger)
-        blocked = [False] * len(doc)
-        finder = ActorFinder(doc, token_entities(doc, entities), types, blocked, {token.i}, text)
-        return {(a.text, a.role, a.rule) for a in finder(token)}
+        return {(a.text, a.role, a.rule) for a in found_actors(text, trigger)}
 
     return run
 

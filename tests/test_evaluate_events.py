@@ -27,7 +27,7 @@ def gold_event(eid, surface, event_class, eiid=None, tense=None):
     return GoldEvent(eid, surface, *span(surface), event_class, eiid, tense, aspect, polarity)
 
 
-def system_event(surface, event_class, tense, anchor=None):
+def system_event(surface, event_class, tense, expression=None):
     return Event(
         id=surface,
         trigger=TextSpan(surface, *span(surface)),
@@ -35,7 +35,7 @@ def system_event(surface, event_class, tense, anchor=None):
         event_class=event_class,
         sentence=TextSpan(TEXT, 0, len(TEXT)),
         tense=tense,
-        time=EventTime(anchor, "2020-02-28" if anchor else None, None),
+        time=EventTime(expression, "2020-02-28" if expression else None, None),
     )
 
 
@@ -64,7 +64,7 @@ def report():
         time_expressions=(TimeExpression("x1", "on Friday", *span("on Friday"), "DATE", "v"),),
         events=(
             system_event("said", "REPORTING", "PAST"),  # not anchored
-            system_event("opened", "STATE", "PRESENT", anchor="x1"),  # anchored right
+            system_event("opened", "STATE", "PRESENT", expression="x1"),  # anchored right
             system_event("bridge", "OCCURRENCE", "NONE"),  # spurious
         ),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from service.corpora.semeval import (
@@ -12,11 +14,22 @@ from service.corpora.semeval import (
     parse_timeline_document,
 )
 from service.evaluate.__main__ import main
+from service.evaluate.timeline_halves import noise, noise_kind, restrict
 from service.evaluate.timelines import (
     closure,
     evaluate_timelines,
     format_timeline,
     reduction,
+)
+from service.pipeline.records import (
+    ActorTimeline,
+    ActorTimelineEntry,
+    DocumentDate,
+    DocumentInfo,
+    Event,
+    EventMention,
+    TextSpan,
+    TimelineResult,
 )
 
 GOLD = """Acme
@@ -167,3 +180,51 @@ def test_the_command_writes_timelines_and_prints_the_scores(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "events" in printed and "ordering" in printed and "date accuracy" in printed
     assert (out / "acme.txt").read_text(encoding="utf-8").startswith("Acme\n")
+
+
+def test_restricting_gold_to_some_documents_keeps_their_mentions_only():
+    gold = restrict(parse_timeline(GOLD), {"d"})
+    assert gold.lines == parse_timeline(GOLD).lines
+    other = parse_timeline("A\n1\t2010\td-1-a\te-1-a\n2\t2011\te-2-b\n")
+    assert restrict(other, {"d"}).lines == (TimelineLine(1, "2010-XX-XX", ("d-1-a",)),)
+
+
+def _event(lemma: str, event_class: str = "OCCURRENCE") -> Event:
+    return Event(lemma, TextSpan(lemma, 0, 1), lemma, event_class, TextSpan(lemma, 0, 1))
+
+
+def test_noise_kinds_need_every_event_of_a_line():
+    assert noise_kind([_event("say", "REPORTING")]) == {"reporting", "light", "either"}
+    assert noise_kind([_event("announce", "REPORTING"), _event("get")]) == {"either"}
+    assert noise_kind([_event("make"), _event("Take")]) == {"light", "either"}
+    assert noise_kind([_event("announce", "REPORTING"), _event("buy")]) == set()
+
+
+def test_the_command_prints_precision_noise_and_halves(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "77_acme.tml").write_text(TIMEML, encoding="utf-8")
+    (corpus / "78_acme.tml").write_text(TIMEML.replace(">77<", ">78<"), encoding="utf-8")
+    (corpus / "acme.txt").write_text("Acme\n1\t2010-06-08\t77-2-said\t78-2-grown\n")
+    assert main(["timelines", str(corpus)]) == 0
+    printed = capsys.readouterr().out
+    halves = printed[printed.index("TIMELINES per half") :].splitlines()
+    assert [row.split()[:2] for row in halves[2:]] == [["all", "2"], ["even", "1"], ["odd", "1"]]
+    assert "event P" in halves[1] and "light" in halves[1]
+
+
+def test_noise_counts_system_lines_and_those_matched_to_gold():
+    document = parse_timeline_document(TIMEML)
+    said, grown = (document.text.index(w) for w in ("said", "grown"))
+    events = (_event("say", "REPORTING"), _event("grow"))
+    events = tuple(replace(e, id=e.lemma) for e in events)
+    result = TimelineResult(DocumentInfo("77", "en", DocumentDate(None, "none"), 0), events=events)
+    entries = tuple(
+        ActorTimelineEntry(n, None, (EventMention("77", lemma, start, start + 4, ""),))
+        for n, (lemma, start) in enumerate((("say", said), ("grow", grown)), start=1)
+    )
+    gold = parse_timeline("Acme\n1\t2010-06-08\t77-2-said\n")
+    counts = noise([gold], [ActorTimeline("Acme", (), entries)], {"77": document}, {"77": result})
+    assert counts["lines"] == 2
+    assert counts["reporting"] == {"lines": 1, "matched": 1, "share": 0.5}
+    assert counts["light"]["lines"] == 1 and counts["either"]["matched"] == 1

@@ -64,3 +64,11 @@ def test_the_server_says_where_it_answers_once_ready():
         output = process.stdout.read()
     port = base.rsplit(":", 1)[1]
     assert f"timeline is serving at http://127.0.0.1:{port}/ (API page: " in output
+
+
+def test_a_running_server_opens_no_host_wide_control_socket(tmp_path):
+    with live_server(HOME=str(tmp_path), XDG_RUNTIME_DIR="") as (process, base):
+        assert urllib.request.urlopen(f"{base}/healthz", timeout=10).status == 200
+        process.send_signal(signal.SIGTERM)  # the master handles it after its start-up
+        assert process.wait(timeout=60) == 0
+    assert not (tmp_path / ".gunicorn").exists()

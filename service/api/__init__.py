@@ -11,6 +11,7 @@ from service.api import (
     headers,
     health,
     metrics,
+    page,
     problems,
     request_log,
     timeline,
@@ -54,5 +55,6 @@ def init_app(app: Flask) -> ProblemApi:
         {"type": "http", "scheme": "bearer", "description": "Required when API_KEYS is set."},
     )
     app.register_blueprint(docs.blp)
+    app.register_blueprint(page.blp)
     problems.init_app(app)
     return api

@@ -33,6 +33,7 @@ class JsonBodyParser(FlaskParser):
 PROBLEM_RESPONSES: dict[int, tuple[str, str]] = {
     400: ("BAD_REQUEST", "Body is not valid JSON."),
     401: ("UNAUTHORIZED", "API key missing or wrong (when API_KEYS is set)."),
+    406: ("NOT_ACCEPTABLE", "Unknown format, or no served media type is acceptable."),
     413: ("REQUEST_ENTITY_TOO_LARGE", "Body or batch over its size limit."),
     415: ("UNSUPPORTED_MEDIA_TYPE", "Body is not JSON."),
     503: ("SERVICE_UNAVAILABLE", "Time budget exceeded."),

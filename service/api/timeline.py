@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app
+from flask import Response, current_app
 from flask.views import MethodView
 from flask_smorest import abort
 
+from service.api import formats
 from service.api.blueprint import Blueprint
 from service.api.metrics import count_document
 from service.api.schemas import TimelineRequestSchema, TimelineResponseSchema
@@ -25,22 +26,25 @@ def text_too_long(text: str) -> str | None:
 
 
 blp = Blueprint("timeline", __name__, url_prefix="/v1", description="Timelines of documents.")
+blp.after_request(formats.vary_on_accept)
 
 
 @blp.route("/timeline")
 class Timeline(MethodView):
     """The timeline of one document."""
 
-    @blp.doc(security=[{}, {"bearerAuth": []}])
+    @blp.doc(security=[{}, {"bearerAuth": []}], **formats.openapi_doc("TimelineResponse"))
     @blp.arguments(TimelineRequestSchema)
     @blp.response(200, TimelineResponseSchema)
-    @blp.problems(400, 401, 413, 415, 503)
-    def post(self, body: dict[str, Any]) -> TimelineResult:
+    @blp.problems(400, 401, 406, 413, 415, 503)
+    def post(self, body: dict[str, Any]) -> TimelineResult | Response:
         """Extract the dated events, actors and time expressions of one document.
 
         Relative dates resolve against `document_date`, else against a dateline at the top of
-        the text; without either they stay unresolved.
+        the text; without either they stay unresolved. The response is JSON, or an export
+        (TimelineJS, TimeML, CSV, JSON-LD) chosen by `format` or the `Accept` header.
         """
+        answer_in = formats.requested_format()
         message = text_too_long(body["text"])
         if message is not None:
             abort(422, errors={"json": {"text": [message]}})
@@ -55,4 +59,4 @@ class Timeline(MethodView):
                 timeline=timeline_options(body),
             )
         count_document(len(body["text"]))
-        return result
+        return formats.render(answer_in, result, TimelineResponseSchema(), body["text"])

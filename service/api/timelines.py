@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, request
+from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import abort
 
+from service.api import formats
 from service.api.blueprint import Blueprint
 from service.api.metrics import count_document
 from service.api.schemas import TimelinesRequestSchema, TimelinesResponseSchema
@@ -20,6 +21,7 @@ from service.pipeline.story.build import build_story
 blp = Blueprint(
     "timelines", __name__, url_prefix="/v1", description="Merged timelines of many documents."
 )
+blp.after_request(formats.vary_on_accept)
 
 
 @blp.before_request
@@ -55,16 +57,18 @@ def check_limits(documents: list[dict[str, Any]]) -> None:
 class Timelines(MethodView):
     """The merged timeline of several documents."""
 
-    @blp.doc(security=[{}, {"bearerAuth": []}])
+    @blp.doc(security=[{}, {"bearerAuth": []}], **formats.openapi_doc("TimelinesResponse"))
     @blp.arguments(TimelinesRequestSchema)
     @blp.response(200, TimelinesResponseSchema)
-    @blp.problems(400, 401, 413, 415, 503)
-    def post(self, body: dict[str, Any]) -> dict[str, Any]:
+    @blp.problems(400, 401, 406, 413, 415, 503)
+    def post(self, body: dict[str, Any]) -> dict[str, Any] | Response:
         """Merge several documents on one story into one timeline, with per-actor timelines.
 
         Each document is processed as by `/v1/timeline` (in one batch); events reported by
-        several documents become one story event with a mention from each.
+        several documents become one story event with a mention from each. The response is
+        JSON, or an export chosen by `format` or the `Accept` header.
         """
+        answer_in = formats.requested_format()
         documents = body["documents"]
         check_limits(documents)
         pipeline: TimelinePipeline = current_app.extensions[PIPELINE_KEY]
@@ -82,8 +86,10 @@ class Timelines(MethodView):
             )
         for document in documents:
             count_document(len(document["text"]))
-        return {
+        merged = {
             "documents": results,
             "timeline": story.timeline,
             "actor_timelines": story.actor_timelines,
         }
+        texts = {document["id"]: document["text"] for document in documents}
+        return formats.render(answer_in, merged, TimelinesResponseSchema(), texts)

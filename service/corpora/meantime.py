@@ -52,6 +52,21 @@ class GoldParticipant:
 
 
 @dataclass(frozen=True)
+class GoldFactuality:
+    """The factuality attributes of a gold event mention and the spans of its anchor tokens.
+
+    An attribute the annotators left empty is "" (composite mentions such as "releases ...
+    announces" in a title carry none).
+    """
+
+    event_id: str
+    spans: tuple[tuple[int, int], ...]
+    polarity: str
+    certainty: str
+    time: str
+
+
+@dataclass(frozen=True)
 class MeantimeDocument:
     """One MEANTIME document."""
 
@@ -69,6 +84,8 @@ class MeantimeDocument:
     """The gold time expressions of the text (not the creation time)."""
     tlinks: tuple[GoldTlink, ...] = ()
     """The TLINKs between an event mention and a time expression, either way round."""
+    factuality: tuple[GoldFactuality, ...] = ()
+    """The factuality attributes of each gold event mention, in markable order."""
 
     def as_timeml(self) -> TimeMLDocument:
         """The document as TimeML sees it: text, creation time, events, times and their links."""
@@ -102,7 +119,7 @@ def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
     by_id = {t.t_id: t for t in tokens}
     text = "".join(parts)
     spans: dict[str, tuple[int, int]] = {}
-    events, timexes = [], []
+    events, timexes, factuality = [], [], []
     dct = None
     for markable in root.iterfind("Markables/*"):
         m_id = markable.get("m_id", "")
@@ -117,6 +134,7 @@ def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
         if markable.tag == "EVENT_MENTION":
             event_class = TIMEML_CLASSES.get(markable.get("class", ""), "OCCURRENCE")
             events.append(GoldEvent(m_id, text[start:end], start, end, event_class, eiid=m_id))
+            factuality.append(_factuality(markable, m_id, anchored))
         elif markable.tag == "TIMEX3":
             timex_type, value = markable.get("type", ""), markable.get("value", "")
             timexes.append(GoldTimex(m_id, text[start:end], start, end, timex_type, value))
@@ -151,6 +169,17 @@ def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
         tuple(events),
         tuple(timexes),
         _time_links(root, {e.eid for e in events}, {t.tid for t in timexes}),
+        tuple(factuality),
+    )
+
+
+def _factuality(markable: ET.Element, m_id: str, anchored: list[Token]) -> GoldFactuality:
+    return GoldFactuality(
+        m_id,
+        tuple((t.start, t.end) for t in anchored),
+        markable.get("polarity", ""),
+        markable.get("certainty", ""),
+        markable.get("time", ""),
     )
 
 

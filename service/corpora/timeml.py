@@ -63,6 +63,8 @@ class TimeMLDocument:
     timexes: tuple[GoldTimex, ...] = ()
     events: tuple[GoldEvent, ...] = ()
     tlinks: tuple[GoldTlink, ...] = field(default=())
+    dct_tid: str | None = None
+    """The tid of the creation time (``t0``), which TLINKs name as a time."""
 
     def event_time_links(self) -> list[tuple[str, str]]:
         """(eid, tid) pairs of TLINKs putting an event of the text inside a time of the text.
@@ -129,7 +131,8 @@ def parse_timeml(xml: str, path: str = "") -> TimeMLDocument:
         elif element.tag == "EVENT":
             events.append(_event(element, text, start, end, instances.get(element.get("eid", ""))))
     tlinks = tuple(_tlink(link) for link in root.iter("TLINK"))
-    return TimeMLDocument(doc_id, path, dct, text, tuple(timexes), tuple(events), tlinks)
+    dct_tid = dct_timex.get("tid") if dct_timex is not None else None
+    return TimeMLDocument(doc_id, path, dct, text, tuple(timexes), tuple(events), tlinks, dct_tid)
 
 
 def read_timeml_dir(directory: str | Path, limit: int | None = None) -> list[TimeMLDocument]:

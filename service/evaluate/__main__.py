@@ -1,4 +1,5 @@
-"""Command line: ``python -m service.evaluate {timex,events,anchoring,actors,timelines} DIR``."""
+"""Command line: ``python -m service.evaluate COMMAND DIR`` (timex, events, anchoring, actors,
+factuality, timelines, timeline-precision)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from service.corpora.timeml import read_timeml_dir
 from service.evaluate.actors import evaluate_actors
 from service.evaluate.anchoring import gold_anchoring, read_anchoring_corpus
 from service.evaluate.events import evaluate_events
+from service.evaluate.factuality import evaluate_factuality, format_factuality
 from service.evaluate.held_out import format_held_out, held_out_events
 from service.evaluate.report import (
     format_actors,
@@ -22,12 +24,12 @@ from service.evaluate.report import (
     format_timex,
 )
 from service.evaluate.run import run_pipeline
-from service.evaluate.timelines import (
-    evaluate_timelines,
-    format_timelines,
-    run_story,
-    write_timelines,
+from service.evaluate.timeline_halves import format_halves, timelines_by_half
+from service.evaluate.timeline_precision import (
+    evaluate_timeline_precision,
+    format_timeline_precision,
 )
+from service.evaluate.timelines import format_timelines, write_timelines
 from service.evaluate.timex import evaluate_timex
 from service.pipeline import DEFAULT_MODEL
 from service.pipeline.facade import TIME_ONLY
@@ -67,10 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
         "anchoring", parents=[common], help="anchoring on gold events and times (TimeML, MEANTIME)"
     )
     commands.add_parser("actors", parents=[common], help="event participants on MEANTIME CAT XML")
+    commands.add_parser(
+        "factuality", parents=[common], help="negated/possible/future events on MEANTIME CAT XML"
+    )
     timelines = commands.add_parser(
         "timelines", parents=[common], help="SemEval-2015 task 4 actor timelines on TimeML"
     )
     timelines.add_argument("--out", type=Path, help="write the system timelines (*.txt) here")
+    commands.add_parser(
+        "timeline-precision",
+        parents=[common],
+        help="events on the timeline judged by the gold TLINKs of TimeML",
+    )
     return parser
 
 
@@ -81,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return timelines_main(args)
     if args.command == "events" and (args.cross_corpus or args.folds):
         return held_out_main(args)
-    if args.command == "actors":
+    if args.command in ("actors", "factuality"):
         docs = read_meantime_dir(args.directory, args.limit)
     elif args.command == "anchoring":
         docs = read_anchoring_corpus(args.directory, args.limit)
@@ -110,6 +120,12 @@ def score(args: argparse.Namespace, docs: Sequence) -> tuple[dict, str]:
     if args.command == "events":
         report = evaluate_events(docs, results)
         return report, format_events(report, timing, args.kinds)
+    if args.command == "timeline-precision":
+        report = evaluate_timeline_precision(docs, results)
+        return report, format_timeline_precision(report, timing, args.kinds)
+    if args.command == "factuality":
+        report = evaluate_factuality(docs, [r.events for r in results])
+        return report, format_factuality(report, timing, args.kinds)
     report = evaluate_actors(docs, [r.events for r in results])
     return report, format_actors(report, timing, args.kinds)
 
@@ -135,18 +151,20 @@ def held_out_main(args: argparse.Namespace) -> int:
 
 
 def timelines_main(args: argparse.Namespace) -> int:
-    """Read the task's folder, build the gold actors' timelines, write them, score, print."""
+    """Read the task's folder, build the gold actors' timelines, write them, score, print; the
+    same per half of the documents (each half a story of its own)."""
     docs, gold = read_timeline_corpus(args.directory, args.limit)
     if not docs or not gold:
         print(f"no documents or no timelines under {args.directory}", file=sys.stderr)
         return 2
     results, timing = run_pipeline(docs, args.model)
-    system = run_story(docs, results, gold)
+    reports = timelines_by_half(docs, results, gold)
+    report = reports["all"]
     if args.out:
-        write_timelines(args.out, gold, system)
-        print(f"{len(system)} timelines written to {args.out}")
-    report = evaluate_timelines(gold, system, docs)
+        write_timelines(args.out, gold, report["system_lines"])
+        print(f"{len(gold)} timelines written to {args.out}")
     print(format_timelines(report, timing, args.kinds))
+    print(format_halves(reports))
     if args.errors:
         write_errors(report, args.errors)
     return 0

@@ -27,9 +27,10 @@ from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline
 from service.pipeline.dates.document_date import resolve_document_date
 from service.pipeline.events.anchoring import Anchorer, EventToAnchor, anchored_by
 from service.pipeline.events.attributes import read_attributes
-from service.pipeline.events.time_mentions import POINT_TYPES, Sentences
+from service.pipeline.events.time_mentions import Sentences
 from service.pipeline.records import EventTime, TimeExpression
 from service.pipeline.timex.intervals import interval_of
+from service.pipeline.vocabulary import POINT_TYPES
 
 
 def read_anchoring_corpus(directory: Path, limit: int | None = None) -> list[TimeMLDocument]:

@@ -26,7 +26,7 @@ from service.corpora.semeval import (
 )
 from service.evaluate.report import format_accuracies, format_errors, format_prf, format_timing
 from service.evaluate.scoring import accuracy, error, prf, top_counts
-from service.pipeline.records import ActorTimeline, TimelineResult
+from service.pipeline.records import ActorTimeline, ActorTimelineEntry, TimelineResult
 from service.pipeline.story.build import build_story
 
 _RULE = "-" * 72
@@ -41,13 +41,16 @@ def system_lines(
     documents (dict[str, TimelineDocument]): the documents by id.
     RETURNS (tuple[TimelineLine, ...]): lines with at least one mention on a token.
     """
-    lines = []
-    for entry in timeline.entries:
-        ids = (documents[m.document].mention_id(m.start, m.end) for m in entry.mentions)
-        mentions = tuple(dict.fromkeys(i for i in ids if i))
-        if mentions:
-            lines.append(TimelineLine(entry.position, pad_date(entry.date), mentions))
-    return tuple(lines)
+    return tuple(line for entry in timeline.entries if (line := entry_line(entry, documents)))
+
+
+def entry_line(
+    entry: ActorTimelineEntry, documents: dict[str, TimelineDocument]
+) -> TimelineLine | None:
+    """One entry of an actor timeline as a line of the task; None when no mention is on a token."""
+    ids = (documents[m.document].mention_id(m.start, m.end) for m in entry.mentions)
+    mentions = tuple(dict.fromkeys(i for i in ids if i))
+    return TimelineLine(entry.position, pad_date(entry.date), mentions) if mentions else None
 
 
 def format_timeline(actor: str, lines: Sequence[TimelineLine]) -> str:
@@ -270,17 +273,14 @@ def _error(
     return error(kind, doc_id, document.text, span, _describe(gold), _describe(system))
 
 
-def run_story(
+def actor_timelines(
     documents: Sequence[TimelineDocument],
     results: Sequence[TimelineResult],
     gold: Sequence[GoldTimeline],
-) -> list[tuple[TimelineLine, ...]]:
-    """Build the gold actors' timelines with :func:`build_story`, as lines of the task."""
-    story = build_story(
-        [(d.doc_id, r) for d, r in zip(documents, results, strict=True)], [t.actor for t in gold]
-    )
-    by_id = {d.doc_id: d for d in documents}
-    return [system_lines(timeline, by_id) for timeline in story.actor_timelines]
+) -> list[ActorTimeline]:
+    """The gold actors' timelines that :func:`build_story` builds from these documents."""
+    pairs = [(d.doc_id, r) for d, r in zip(documents, results, strict=True)]
+    return list(build_story(pairs, [t.actor for t in gold]).actor_timelines)
 
 
 def format_timelines(report: dict, timing: dict | None = None, kinds: int = 10) -> str:
@@ -288,9 +288,13 @@ def format_timelines(report: dict, timing: dict | None = None, kinds: int = 10) 
     lines = [f"TIMELINES (SemEval-2015 task 4), {report['actors']} actors, micro-averaged", _RULE]
     lines += format_prf(report, [("events", "events"), ("ordering (TA)", "ordering")])
     lines += format_accuracies(report, [("date accuracy (matched)", "dates")])
-    lines += [_RULE, f"{'actor':<24}{'event F1':>10}{'date acc':>10}{'order F1':>10}"]
     lines += [
-        f"{actor:<24}{row['events']['f1']:>10.3f}{row['dates']['accuracy']:>10.3f}"
+        _RULE,
+        f"{'actor':<24}{'event P':>10}{'event F1':>10}{'date acc':>10}{'order F1':>10}",
+    ]
+    lines += [
+        f"{actor:<24}{row['events']['precision']:>10.3f}{row['events']['f1']:>10.3f}"
+        f"{row['dates']['accuracy']:>10.3f}"
         f"{row['ordering']['f1']:>10.3f}"
         for actor, row in report["per_actor"].items()
     ]

@@ -21,6 +21,8 @@ PlacementRelation = Literal["before", "on or before", "on or about", "on", "afte
 TimeSource = Literal["sentence", "earlier_sentence", "document_date", "dateline"]
 
 TIMEX_TYPES: tuple[str, ...] = get_args(TimexType)
+POINT_TYPES = frozenset({"DATE", "TIME"})
+"""Time expression types that name points of the calendar (with an interval), not spans or sets."""
 ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
 EVENT_CLASSES: tuple[str, ...] = get_args(EventClass)
 ROLES: tuple[str, ...] = get_args(Role)

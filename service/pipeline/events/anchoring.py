@@ -31,12 +31,7 @@ from datetime import datetime
 from spacy.tokens import Doc, Token
 
 from service.pipeline.dates.news_day import LEAD_SENTENCES, lead_news_day
-from service.pipeline.events.time_mentions import (
-    POINT_TYPES,
-    Sentences,
-    TimeMention,
-    time_mentions,
-)
+from service.pipeline.events.time_mentions import Sentences, TimeMention, time_mentions
 from service.pipeline.records import EventTime, Interval, TimeExpression
 from service.pipeline.syntax.time_syntax import (
     ADVERBIAL,
@@ -52,6 +47,7 @@ from service.pipeline.syntax.time_syntax import (
     reported_clause,
     subordinate_relation,
 )
+from service.pipeline.vocabulary import POINT_TYPES
 
 # Dependencies through which an event shares the time of its head.
 SHARED_TIME = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr"})

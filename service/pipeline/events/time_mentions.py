@@ -18,9 +18,9 @@ from service.pipeline.dates.iso_days import calendar_day, day_of
 from service.pipeline.dates.news_day import is_news_day
 from service.pipeline.records import TextSpan, TimeExpression
 from service.pipeline.syntax.time_syntax import ADVERBIAL, baseline_of, modifies_noun, relation_to
+from service.pipeline.vocabulary import POINT_TYPES, TIMEX_TYPES
 
-ANCHORING_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
-POINT_TYPES = frozenset({"DATE", "TIME"})
+ANCHORING_TYPES = frozenset(TIMEX_TYPES)  # every type of time expression can date an event
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from service.pipeline.dates.iso_days import calendar_day, day_of
 from service.pipeline.dates.news_day import is_news_day, lead_news_day
 from service.pipeline.records import Event, EventTime, Interval, TimeExpression
-from service.pipeline.vocabulary import PlacementRelation
+from service.pipeline.vocabulary import POINT_TYPES, PlacementRelation
 
 # Relations that put an event inside its time; an event only BEFORE or AFTER a date is placed
 # before or after it.
@@ -48,7 +48,6 @@ OPEN_START, OPEN_END = "", "\uffff"
 """Window bounds for an open start or end; they sort before and after every ISO date."""
 
 _PRESENT = "PRESENT_REF"
-_POINT_TYPES = frozenset({"DATE", "TIME"})
 _OPEN_WINDOWS = {"PAST_REF": "BEFORE", "FUTURE_REF": "AFTER"}
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _CALENDAR = re.compile(r"\d{4}")
@@ -145,7 +144,7 @@ def _lead(
     news_days = []
     for expression in sorted(time_expressions, key=lambda t: t.start):
         day = calendar_day(expression.value) if _DAY.match(expression.value) else None
-        if expression.type not in _POINT_TYPES or day is None:
+        if expression.type not in POINT_TYPES or day is None:
             continue  # a single day (or a time of one) only
         sentence = next((i for i, (s, e) in enumerate(ends) if s <= expression.start < e), None)
         if sentence is not None and is_news_day((written - day).days):

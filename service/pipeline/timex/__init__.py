@@ -23,6 +23,7 @@ from service.pipeline.timex.normalise import fill
 from service.pipeline.timex.recognise import RuleIndex, TenseFinder, find_candidates
 from service.pipeline.timex.resolve import UNITS, ReferenceDates, resolve
 from service.pipeline.timex.rules import RESOURCES, load_rules
+from service.pipeline.vocabulary import POINT_TYPES
 
 __all__ = ["TimexTagger"]
 
@@ -100,7 +101,7 @@ class TimexTagger:
             if not is_valid_value(value):
                 continue
             timex_type = candidate.rule.type
-            interval = interval_of(value) if timex_type in ("DATE", "TIME") else None
+            interval = interval_of(value) if timex_type in POINT_TYPES else None
             if interval is not None and timex_type == "DATE" and not raw.startswith(_COMPARISONS):
                 references = _with_reference(
                     references,
