@@ -1,8 +1,9 @@
 """JSON-LD with the schema.org vocabulary: a ``NewsArticle`` per document (``dateCreated`` the
 document date) that ``mentions`` one ``Action`` per event with participants (``agent``,
 ``object`` the patient, ``location``, ``startTime``/``endTime``) or an ``Event``
-(``startDate``/``endDate``) for one without. Times are the inclusive interval of the event's
-date, given only for events on the timeline (not for one only known to be before a date)."""
+(``startDate``/``endDate``) for one without. Times are those of the event's timeline entry, so
+only events on the timeline have them: the inclusive interval of its date, only its end for an
+event before the date ("before", "on or before"), only its start for one after it."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ class _Article:
 
     def __init__(self, response: Mapping[str, Any], base: str) -> None:
         self.names = ev.entity_names(response)
-        self.dated = {event for entry in response["timeline"] for event in entry["events"]}
+        self.entries = {event: e for e in response["timeline"] for event in e["events"]}
         self.kinds = {e["id"]: _KINDS[e["type"]] for e in response["entities"]}
         self.base = base
 
@@ -62,10 +63,14 @@ class _Article:
         ):
             if things:
                 node[key] = things if len(things) > 1 else things[0]
-        interval = (event["time"] or {}).get("interval")
-        if interval and event["id"] in self.dated:
+        entry = self.entries.get(event["id"])
+        if entry and entry["interval"]:
             start, end = ("startTime", "endTime") if action else ("startDate", "endDate")
-            node[start], node[end] = interval["start"], interval["end"]
+            relation = entry.get("relation", "on")
+            if relation != "after":
+                node[end] = entry["interval"]["end"]
+            if relation not in ("before", "on or before"):
+                node[start] = entry["interval"]["start"]
         return node
 
 

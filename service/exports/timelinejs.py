@@ -3,7 +3,8 @@
 A slide's ``start_date`` holds only the fields its value knows (``year`` always, a number); a
 season, quarter, week or decade spans its interval (``start_date`` to ``end_date``) with a
 ``display_date`` such as "autumn 2014". ``text`` is the headline and the sentence, HTML-escaped
-with the trigger in ``<mark>``; ``group`` is the main actor; ``unique_id`` the event id.
+with the trigger in ``<mark>``; ``group`` is the main actor; ``unique_id`` the event id. An
+entry's relation other than "on" ("on or about", "before", ...) opens its ``display_date``.
 """
 
 from __future__ import annotations
@@ -14,19 +15,24 @@ from collections.abc import Mapping
 from typing import Any
 
 from service.exports import events as ev
-from service.exports.dates import when
+from service.exports.dates import label, when
 
 MEDIA_TYPE = "application/vnd.timelinejs+json"
 
 
-def _dates(value: str | None, interval: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    placed = when(value, interval)
+def _dates(entry: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A timeline entry's slide dates; a relation other than "on" is said in ``display_date``
+    ("on or before 2017-05-09")."""
+    placed = when(entry["value"], entry["interval"])
     if placed is None:
         return None
     dates: dict[str, Any] = {"start_date": placed["start"]}
     if "end" in placed:
         dates["end_date"] = placed["end"]
         dates["display_date"] = placed["display"]
+    relation = entry.get("relation", "on")
+    if relation != "on":
+        dates["display_date"] = f"{relation} {dates.get('display_date', label(entry['value']))}"
     return dates
 
 
@@ -51,7 +57,7 @@ def document_timeline(response: Mapping[str, Any]) -> dict[str, Any]:
     by_id = ev.events_by_id(response)
     slides = []
     for entry in response["timeline"]:
-        dates = _dates(entry["value"], entry["interval"])
+        dates = _dates(entry)
         if dates is None:
             continue
         for event_id in entry["events"]:
@@ -77,7 +83,7 @@ def story_timeline(story: Mapping[str, Any]) -> dict[str, Any]:
     names = {doc_id: ev.entity_names(response) for doc_id, response in documents.items()}
     slides = []
     for entry, story_event in ev.story_events(story):
-        dates = _dates(entry["value"], entry["interval"])
+        dates = _dates(entry)
         if dates is None:
             continue
         paragraphs, sources, first = [], [], None

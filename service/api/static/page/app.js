@@ -224,11 +224,11 @@
   // One entry per timeline item: {id, value, interval, mentions: [{document, event}], ...}.
   function entries(req, data) {
     const out = [];
-    const add = (id, value, interval, mentions) => {
+    const add = (id, value, interval, mentions, relation = "on") => {
       const first = mentions[0];
       out.push({
-        id, value, interval, mentions,
-        label: dateLabel(value, interval),
+        id, value, interval, mentions, relation,
+        label: (relation === "on" || !interval ? "" : `${relation} `) + dateLabel(value, interval),
         headline: headline(first.event, first.document.names),
         group: mainActor(first.event, first.document.names),
         factuality: first.event.factuality,
@@ -246,7 +246,7 @@
           const mentions = storyEvent.mentions.map((m) => ({
             document: documents[m.document], event: documents[m.document].byId[m.event],
           }));
-          add(storyEvent.id, entry.interval && entry.value, entry.interval, mentions);
+          add(storyEvent.id, entry.interval && entry.value, entry.interval, mentions, entry.relation);
         }
       }
       return { entries: out, documents };
@@ -257,7 +257,7 @@
     for (const entry of data.timeline) {
       for (const id of entry.events) {
         dated.add(id);
-        add(id, entry.value, entry.interval, [{ document: only, event: byId[id] }]);
+        add(id, entry.value, entry.interval, [{ document: only, event: byId[id] }], entry.relation);
       }
     }
     for (const event of data.events) {
@@ -381,12 +381,17 @@
     if (trigger) trigger.scrollIntoView({ block: "nearest" });
   }
 
+  // Where the event's date came from, in words: its time's source and expression.
   function dateSource(event, doc) {
     if (!event.time) return "none: the event is undated";
-    if (event.time.source) return event.time.source;
-    if (!event.time.expression) return `the document date (${doc.result.document.document_date.source})`;
     const expression = doc.result.time_expressions.find((t) => t.id === event.time.expression);
-    return `the time expression “${expression ? expression.text : event.time.expression}”`;
+    const quoted = `“${expression ? expression.text : event.time.expression}”`;
+    switch (event.time.source) {
+      case "sentence": return `${quoted}, in its own sentence`;
+      case "earlier_sentence": return `${quoted}, carried from an earlier sentence`;
+      case "dateline": return "the dateline";
+      default: return `the document date (${doc.result.document.document_date.source})`;
+    }
   }
 
   function select(id, fromList) {
@@ -403,7 +408,7 @@
     const { event } = first;
     const rows = [
       ["Event", entry.headline],
-      ["Date", entry.interval ? `${entry.label} (${event.time ? event.time.relation : "story date"})` : "undated"],
+      ["Date", entry.interval ? entry.label : "undated"],
       ["Factuality", event.factuality],
       ["Date source", dateSource(event, first.document)],
       ["Confidence", typeof event.confidence === "number" ? event.confidence.toFixed(2) : "not given"],
