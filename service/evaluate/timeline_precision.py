@@ -17,22 +17,25 @@ Every event on the system's ``timeline`` (an entry with a calendar interval) get
   it is before or after, or the creation day of an event before the creation time) -- or
   ``spurious event``: no gold event at all.
 
-A time of value PRESENT_REF is the creation day. Shares are over the timeline's events, for all
-documents, each corpus (a folder TimeBank or AQUAINT in the path) and the even and odd halves.
+An entry's relation sets the days it claims: its interval for "on" and "on or about", every day
+up to its end for "on or before", up to the day before it for "before", from the day after it
+for "after". A time of value PRESENT_REF is the creation day. Shares are over the timeline's
+events, for all documents, each corpus (a folder TimeBank or AQUAINT in the path) and the even and
+odd halves.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from service.corpora.timeml import GoldEvent, GoldTlink, TimeMLDocument
 from service.evaluate.halves import per_half
 from service.evaluate.matching import SpanKey, match_corpus
 from service.evaluate.report import format_errors, format_timing
 from service.evaluate.scoring import error
-from service.pipeline.records import Event, Interval, TimelineResult
+from service.pipeline.records import Event, Interval, TimelineEntry, TimelineResult
 from service.pipeline.timex.intervals import interval_of
 
 VERDICTS = (
@@ -93,6 +96,22 @@ def _interval(doc: TimeMLDocument, value: str) -> Interval | None:
     return interval_of(value)
 
 
+FIRST_DAY, LAST_DAY = "0001-01-01", "9999-12-31"
+
+
+def claimed(entry: TimelineEntry) -> Interval | None:
+    """The days a timeline entry says its events happened on (see the module docstring)."""
+    interval = entry.interval
+    if interval is None or entry.relation in ("on", "on or about"):
+        return interval
+    start, end = date.fromisoformat(interval.start[:10]), date.fromisoformat(interval.end[:10])
+    if entry.relation == "on or before":
+        return Interval(FIRST_DAY, end.isoformat())
+    if entry.relation == "before":
+        return Interval(FIRST_DAY, (start - timedelta(days=1)).isoformat())
+    return Interval((end + timedelta(days=1)).isoformat(), LAST_DAY)
+
+
 def _day(moment: date) -> Interval:
     day = moment.isoformat()[:10]
     return Interval(day, day)
@@ -151,11 +170,12 @@ def timeline_verdicts(doc: TimeMLDocument, result: TimelineResult) -> list[tuple
         for event_id in entry.events:
             event = events[event_id]
             gold = gold_of.get(id(event))
-            if gold is None or entry.interval is None:
+            days = claimed(entry)
+            if gold is None or days is None:
                 verdicts.append((event, "spurious event"))
             else:
                 links = event_time_links(doc, gold, intervals)
-                verdicts.append((event, event_verdict(links, entry.interval)))
+                verdicts.append((event, event_verdict(links, days)))
     return verdicts
 
 
