@@ -208,7 +208,14 @@ class TimelinePipeline:
             entities = clock.run("entities", self.entities, doc)
         if "events" in wanted:
             events = clock.run(
-                "events", self.events, doc, entities, time_expressions, document_date, request.text
+                "events",
+                self.events,
+                doc,
+                entities,
+                time_expressions,
+                document_date,
+                request.text,
+                date_record.dateline_end,
             )
             events, timeline = clock.run(
                 "timeline", assemble, events, time_expressions, date_record, request.timeline
