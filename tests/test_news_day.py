@@ -21,6 +21,6 @@ def test_a_day_after_the_lead_is_not_its_news_day():
     assert lead_news_day([(0, "2021-03-12"), (LEAD_SENTENCES, "2021-03-05")]) == "2021-03-12"
 
 
-def test_an_event_takes_only_a_news_day_of_an_earlier_sentence():
+def test_an_event_takes_only_a_news_day_of_an_other_sentence():
     assert lead_news_day([(1, "2021-03-05")], before=1) is None
     assert lead_news_day([(0, "2021-03-12"), (1, "2021-03-05")], before=1) == "2021-03-12"

@@ -57,7 +57,7 @@ def test_a_present_tense_event_nothing_dates_is_on_the_document_date():
     assert place(replace(has, tense="INFINITIVE"), DocumentTimes("2017-05-09")).value is None
 
 
-def test_a_month_carried_over_from_an_earlier_sentence_gives_way_to_the_lead_date():
+def test_a_month_carried_over_from_an_other_sentence_gives_way_to_the_lead_date():
     unveiled = past("e1", "unveiled", on("2010-06-07", expression="t1"), 0)
     obtained = past("e2", "obtained", EventTime("t2", "2010-04", APRIL), 1)
     praised = past("e3", "praised", EventTime("t2", "2010-04", APRIL), 2)

@@ -112,7 +112,7 @@ class EventTime:
     step (str | None): the anchoring step that found it (``anchoring.STEPS``: "own_time",
         "document_date", ...); not compared.
     source (TimeSource): where the date came from: a time expression of the event's sentence,
-        one of an earlier sentence (``expression`` names it), the document date, the dateline.
+        one of another sentence (``expression`` names it), the document date, the dateline.
     """
 
     expression: str | None

@@ -18,7 +18,7 @@ Factuality = Literal["asserted", "negated", "possible", "future", "reported"]
 Polarity = Literal["POS", "NEG"]
 DateSource = Literal["request", "dateline", "none"]
 PlacementRelation = Literal["before", "on or before", "on or about", "on", "after"]
-TimeSource = Literal["sentence", "earlier_sentence", "document_date", "dateline"]
+TimeSource = Literal["sentence", "other_sentence", "document_date", "dateline"]
 
 TIMEX_TYPES: tuple[str, ...] = get_args(TimexType)
 POINT_TYPES = frozenset({"DATE", "TIME"})

@@ -103,7 +103,7 @@ class EventTimeSchema(ma.Schema):
             validate=validate.OneOf(TIME_SOURCES),
             metadata={
                 "description": "Where the date came from: a time expression of the event's own "
-                "sentence, one of an earlier sentence (`expression` names it), the document "
+                "sentence, one of another sentence (`expression` names it), the document "
                 "date, or the dateline."
             },
         )

@@ -30,11 +30,13 @@ _PLACED_ROLES = frozenset({"location", "recipient"})
 MAX_WORDS = 16
 
 
-def describe(trigger: Token, actors: Sequence[Actor]) -> str:
+def describe(trigger: Token, actors: Sequence[Actor], text_start: int = 0) -> str:
     """Return a short description of the event whose head is ``trigger``.
 
     trigger (Token): the event's head token.
     actors (Sequence[Actor]): the event's actors (their locations and recipients are named).
+    text_start (int): where the text proper starts (after a dateline); nothing before it is
+        named. Defaults to 0.
     RETURNS (str): the description, words in text order.
     """
     if trigger.pos_ not in ("VERB", "AUX"):
@@ -53,7 +55,7 @@ def describe(trigger: Token, actors: Sequence[Actor]) -> str:
             if child.dep_ in _OBJECTS:
                 words.extend(_core(child, depth=2))
         words.extend(_placed(trigger, actors))
-    return _render(words)
+    return _render(w for w in words if w.idx >= text_start)
 
 
 def _nor(trigger: Token) -> list[Token]:

@@ -103,7 +103,7 @@ class EventExtractor:
                     factuality=attrs.factuality,
                     actors=actors,
                     time=time,
-                    description=describe(token, actors),
+                    description=describe(token, actors, dateline_end),
                     confidence=round(probability, 3),
                     head_event=id_of.get(head.i) if head is not None else None,
                 )

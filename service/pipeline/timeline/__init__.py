@@ -81,6 +81,6 @@ def _with_source(time: EventTime, document_date: DocumentDate) -> EventTime:
     if time.step in STATED_STEPS:
         return replace(time, source="sentence")
     if time.expression is not None:
-        return replace(time, source="earlier_sentence")
+        return replace(time, source="other_sentence")
     source = "dateline" if document_date.source == "dateline" else "document_date"
     return replace(time, source=source)

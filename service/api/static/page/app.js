@@ -388,7 +388,7 @@
     const quoted = `“${expression ? expression.text : event.time.expression}”`;
     switch (event.time.source) {
       case "sentence": return `${quoted}, in its own sentence`;
-      case "earlier_sentence": return `${quoted}, carried from an earlier sentence`;
+      case "other_sentence": return `${quoted}, carried from another sentence`;
       case "dateline": return "the dateline";
       default: return `the document date (${doc.result.document.document_date.source})`;
     }
