@@ -1,0 +1,181 @@
+"""What goes on a document's timeline, on which date, with which relation: issue 14's failure
+kinds on texts written for them, each both ways (what must be an entry, what must not)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from service.pipeline.story.build import build_story
+from service.pipeline.timeline import TimelineOptions
+
+DAY = date(2023, 6, 7)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    def process(text, document_date=DAY, **options):
+        return pipeline.process(text, document_date, timeline=TimelineOptions(**options))
+
+    return process
+
+
+def entries(result):
+    """(trigger, value, relation) of every timeline entry's events."""
+    events = {event.id: event for event in result.events}
+    return {
+        (events[event_id].trigger.text, entry.value, entry.relation)
+        for entry in result.timeline
+        for event_id in entry.events
+    }
+
+
+def on_timeline(result):
+    return {trigger for trigger, _, _ in entries(result)}
+
+
+def event(result, trigger):
+    return next(e for e in result.events if e.trigger.text == trigger)
+
+
+# 1. Dates spill into later sentences
+
+
+def test_a_present_statement_does_not_take_an_earlier_sentences_date(run):
+    result = run("Talks ran until June 2. The company also has no veto over the plan.")
+    assert "ran" in on_timeline(result)
+    assert {"has", "veto"}.isdisjoint(on_timeline(result))
+
+
+def test_a_narrative_in_the_past_carries_its_date_on_or_about(run):
+    result = run("Rebels seized the town on Monday. They burned the market and left.")
+    assert ("seized", "2023-06-05", "on") in entries(result)
+    assert ("burned", "2023-06-05", "on or about") in entries(result)
+
+
+# 3. Lead events: placed relative to the document date, with the relation visible
+
+
+def test_a_done_event_known_only_before_the_document_date_is_on_or_before_it(run):
+    result = run("Police have raided the offices of the group.")
+    assert ("raided", "2023-06-07", "on or before") in entries(result)
+
+
+def test_an_event_dated_now_is_on_or_about_the_document_date(run):
+    result = run("The army has now lost control of the city.")
+    assert ("lost", "2023-06-07", "on or about") in entries(result)
+
+
+def test_a_future_event_is_not_on_the_default_timeline(run):
+    result = run("Police will raid the offices of the group.")
+    assert "raid" not in on_timeline(result)
+    assert event(result, "raid").admission == "not_asserted"
+
+
+def test_the_story_puts_an_event_on_the_same_date_with_the_same_relation(run):
+    text = "Police have raided the offices of the group. The army has now lost control of it."
+    single = run(text)
+    story = build_story([("a", single)])
+    by_id = {e.id: e.trigger.text for e in single.events}
+    told = {
+        (by_id[mention.event], entry.value, entry.relation)
+        for entry in story.timeline
+        for story_event in entry.events
+        for mention in story_event.mentions
+    }
+    assert told == entries(single)
+
+
+# 4. What did not happen is not shown as fact, unless asked for
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The minister may resign.", "resign"),
+        ("The union will strike next week.", "strike"),
+        ("The company did not announce the closure.", "announce"),
+    ],
+)
+def test_negated_possible_and_future_events_stay_off_the_default_timeline(run, text, trigger):
+    assert trigger not in on_timeline(run(text))
+
+
+def test_a_request_can_ask_for_the_events_that_did_not_happen(run):
+    every = ("asserted", "reported", "negated", "possible", "future")
+    result = run("The company did not announce the closure on Monday.", factualities=every)
+    assert "announce" in on_timeline(result)
+
+
+# 6. Wire datelines
+
+
+def test_a_wire_dateline_dates_the_document_and_is_no_actor(run):
+    result = run("LONDON, Wed Jun 7, 2023 (Reuters) - The company said on Tuesday it cut jobs.", None)
+    assert (result.document.document_date.value, result.document.document_date.source) == (
+        "2023-06-07",
+        "dateline",
+    )
+    end = result.document.document_date.dateline_end
+    assert all(e.trigger.start >= end for e in result.events)
+    assert all(a.start >= end for e in result.events for a in e.actors)
+    assert "LONDON" not in event(result, "said").description
+
+
+# 7. Noise: reports, light verbs, generic statements, one entry per happening
+
+
+def test_reports_and_light_verbs_stay_in_events_but_off_the_timeline(run):
+    result = run("The mayor said on Monday that the largest numbers come from the north.")
+    assert {e.trigger.text for e in result.events} >= {"said"}
+    assert {"said", "come"}.isdisjoint(on_timeline(result))
+    assert event(result, "said").admission == "report"
+
+
+def test_a_report_that_is_the_news_is_an_entry(run):
+    result = run("Apple announced a new phone on Monday.")
+    assert ("announced", "2023-06-05", "on") in entries(result)
+
+
+def test_a_generic_present_statement_is_not_a_dated_happening(run):
+    result = run("Roughly 100 children die in an average flu season.")
+    assert "die" not in on_timeline(result)
+
+
+def test_one_entry_per_happening(run):
+    result = run("The campaign against the rebels began in autumn 2014.")
+    assert on_timeline(result) == {"began"}
+    assert event(result, "campaign").admission == "same_happening"
+
+
+def test_a_purpose_is_not_what_was_done(run):
+    result = run("Ministers met in Copenhagen on Tuesday to assess the campaign.")
+    assert "met" in on_timeline(result)
+    assert "assess" not in on_timeline(result)
+
+
+# 8. Every event says why: its date's source, its description, its confidence
+
+
+def test_each_event_says_where_its_date_came_from(run):
+    result = run("Rebels seized the town on Monday. They burned the market.")
+    seized, burned = event(result, "seized"), event(result, "burned")
+    assert (seized.time.source, seized.time.step) == ("sentence", "own_time")
+    assert burned.time.source == "other_sentence"
+    assert burned.time.expression == seized.time.expression
+
+
+def test_an_event_dated_by_the_document_date_says_so(run):
+    result = run("Police have raided the offices.")
+    assert event(result, "raided").time.source == "document_date"
+
+
+def test_a_confidence_threshold_thins_the_timeline(run):
+    text = "Rebels seized the town on Monday. They burned the market."
+    every = run(text, min_confidence=0.0)
+    none = run(text, min_confidence=1.0)
+    assert on_timeline(every) >= {"seized", "burned"}
+    assert not on_timeline(none)
+    assert {e.admission for e in none.events} == {"low_confidence"}
+    assert all(0.0 <= e.confidence <= 1.0 for e in every.events)
