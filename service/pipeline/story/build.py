@@ -53,11 +53,11 @@ class _Member(NamedTuple):
 
 
 def _story_event(members: list[_Member]) -> DatedStoryEvent:
-    """One cluster as a story event (id still empty), dated by the most specific date of its
-    timeline entries (of any mention when none is one)."""
+    """One cluster as a story event (id still empty), dated by its most specific mention date,
+    and on the story timeline when one of its mentions is a timeline entry."""
     mentions = tuple(_mention(m.document, m.event) for m in members)
     entries = [m for m in members if m.event.admission == ADMITTED]
-    pool = [m.time for m in (entries or members)]
+    pool = [m.time for m in members]
     dated = [t for t in pool if t.interval is not None] or [t for t in pool if t.day is not None]
     best = min(dated, key=_specificity) if dated else UNKNOWN
     taking_part = [
