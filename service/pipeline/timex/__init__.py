@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from service.pipeline.records import TimeExpression
+from service.pipeline.timex.discourse import locate
 from service.pipeline.timex.functions import UnnormalisableError, warm_up
 from service.pipeline.timex.grammar import is_valid_value
 from service.pipeline.timex.intervals import interval_of
@@ -89,8 +90,8 @@ class TimexTagger:
             except UnnormalisableError:
                 continue
         tense_of = TenseFinder(doc, self.parse_sentences)
-        tense_of.prepare([(c.start, c.end) for c, raw, _ in filled if _by_tense(raw)])
-        for candidate, raw, mod in filled:
+        tense_of.prepare([(c.start, c.end) for c, raw, *_ in filled if _by_tense(raw)])
+        for candidate, raw, mod, placed in filled:
             tense = tense_of(candidate.start, candidate.end) if _by_tense(raw) else None
             try:
                 value = resolve(raw, anchors, tense)
@@ -99,14 +100,9 @@ class TimexTagger:
             if not is_valid_value(value):
                 continue
             timex_type = candidate.rule.type
-            interval = interval_of(value) if timex_type in ("DATE", "TIME") else None
-            if interval is not None and timex_type == "DATE" and not raw.startswith(_COMPARISONS):
-                anchors = _with_reference(
-                    anchors,
-                    value,
-                    date.fromisoformat(interval.start[:10]),
-                    date.fromisoformat(interval.end[:10]),
-                )
+            interval, reference = locate(placed, value, timex_type, anchors)
+            if reference is not None and not raw.startswith(_COMPARISONS):
+                anchors = _with_reference(anchors, reference)
             elif (
                 timex_type == "DURATION"
                 and _LONG_SPAN.fullmatch(value)
@@ -134,13 +130,19 @@ def _by_tense(raw: str) -> bool:
     return raw.startswith("SEEK ") and raw.split()[3:4] == ["~"]
 
 
-def _with_reference(anchors: Anchors, value: str, start: date, end: date) -> Anchors:
+def _with_reference(anchors: Anchors, value: str) -> Anchors:
     """Make a resolved DATE the discourse reference, or the reporting period.
 
     A quarter or half becomes the reporting period only once it is over by the document date:
     results are reported for past periods, and a forecast ("losses through the third quarter
-    of next year") is not what "a year earlier" compares with.
+    of next year") is not what "a year earlier" compares with. A date other than the document
+    date itself also becomes what "that year" refers to (anchor ``THEN``).
     """
+    interval = interval_of(value)
+    if interval is None:
+        return anchors
+    start = date.fromisoformat(interval.start[:10])
+    end = date.fromisoformat(interval.end[:10])
     calendar_part = value.partition("T")[0]
     if _QUARTER.fullmatch(calendar_part) or _HALF.fullmatch(calendar_part):
         if anchors.dct is not None and start > anchors.dct:
@@ -150,4 +152,6 @@ def _with_reference(anchors: Anchors, value: str, start: date, end: date) -> Anc
     rank = _RANK_BY_LENGTH.get(len(calendar_part), -1)
     if rank < 0:
         return anchors
-    return replace(anchors, ref=start, ref_rank=rank)
+    if start == end == anchors.dct:  # the document's present: "today", the dateline
+        return replace(anchors, ref=start, ref_rank=rank)
+    return replace(anchors, ref=start, ref_rank=rank, then=start, then_rank=rank)
