@@ -11,7 +11,7 @@ import pytest
 from service.pipeline.dates.document_date import resolve_document_date
 from service.pipeline.lexicon.word_lists import read_pairs
 from service.pipeline.records import Interval, TimeExpression
-from service.pipeline.timex.discourse import ANAPHORIC_TIMES, anaphoric_times
+from service.pipeline.timex.discourse import ANAPHORIC_TIMES, anaphoric_times, date_ranges
 
 WEDNESDAY = datetime(2023, 6, 7)
 
@@ -114,6 +114,12 @@ def test_units_earlier_and_after_at_a_clause_end(tag):
         ("He was arrested on Monday. He left two days later than planned.", "two days"),
         # Relative to an event, not to the discourse.
         ("He was arrested on Monday. Two weeks before the vote, he was absent.", "Two weeks"),
+        # A length of time with no known end came between: the date reached is unknown.
+        (
+            "Eight trading days after Oct. 12, the index had fallen. Three days later, it rose.",
+            "Three days",
+        ),
+        ("If he fails to appeal within 14 days, he may leave seven days later.", "seven days"),
         # A vague or approximate amount.
         ("He was arrested on Monday. About three weeks later, he left.", "About three weeks"),
     ],
@@ -150,6 +156,35 @@ def test_a_range_of_years_covers_both(tag, text, span, years):
     timex = only(tag(text), span)
     assert timex.interval == Interval(f"{years[0]}-01-01", f"{years[1]}-12-31")
     assert not [t for t in tag(text) if t.text == years[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "interval"),
+    [
+        ("From 2009 to 2010 it grew.", Interval("2009-01-01", "2010-12-31")),
+        ("Between May 2, 2011 and June 3, 2011 it grew.", Interval("2011-05-02", "2011-06-03")),
+        (
+            "The talks ran from March 3, 2009 through April 2009.",
+            Interval("2009-03-03", "2009-04-30"),
+        ),
+    ],
+)
+def test_dates_written_as_a_range(tag, text, interval):
+    found = tag(text)
+    assert [r.interval for r in date_ranges(text, found)] == [interval]
+    assert len([t for t in found if t.type == "DATE"]) == 2  # TimeBank's two DATE expressions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2009 sales rose, and in 2010 they fell.",
+        "From 2010 to 2009 is not a range.",  # backwards
+        "Sales grew from 2009, and in 2010 they fell.",  # more than one word between
+    ],
+)
+def test_dates_not_a_range(tag, text):
+    assert date_ranges(text, tag(text)) == []
 
 
 def test_a_year_month_is_not_a_range(tag):

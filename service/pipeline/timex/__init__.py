@@ -38,6 +38,8 @@ _COMPARISONS = ("REL PERIOD", "IN PERIOD")
 # A reporting span longer than a quarter ("the nine months", "the fiscal year"): after it,
 # "a year earlier" is the year before, not the quarter a year before.
 _LONG_SPAN = re.compile(r"P(?:[4-9]|1[0-2])M|P[2-4]Q|P1Y")
+# What separates a length of time from the date it counts from ("days after Oct. 12").
+_ONE_WORD = re.compile(r"\s+\w+\s+")
 # Components the tense of a clause does not need, skipped when a sentence is parsed on demand.
 _NOT_FOR_TENSE = ("ner",)
 
@@ -82,6 +84,7 @@ class TimexTagger:
         found: list[TimeExpression] = []
         text = doc.text if text is None else text
         filled = []
+        open_end: int | None = None  # where the last length of time with no known end stops
         for candidate in find_candidates(doc, text, self.index, self._is_trigger):
             try:
                 filled.append(
@@ -101,8 +104,14 @@ class TimexTagger:
                 continue
             timex_type = candidate.rule.type
             interval, reference = locate(placed, value, timex_type, anchors)
+            if timex_type == "DURATION" and interval is None:
+                anchors, open_end = replace(anchors, moved=True), candidate.end
             if reference is not None and not raw.startswith(_COMPARISONS):
-                anchors = _with_reference(anchors, reference)
+                # "eight days after Oct. 12": the date is where that length of time starts.
+                starts_it = open_end is not None and bool(
+                    _ONE_WORD.fullmatch(text[open_end : candidate.start])
+                )
+                anchors = _with_reference(replace(anchors, moved=starts_it), reference)
             elif (
                 timex_type == "DURATION"
                 and _LONG_SPAN.fullmatch(value)

@@ -7,8 +7,10 @@ TimeBank annotates it), ``SPAN DCT week -3`` for the span "the past three weeks"
 document date, ``YEARS 2009-10`` for the years of a range. An amount that is vague ("a few") or an
 anchor that is unknown gives no interval: precision is never invented.
 
-:func:`anaphoric_times` finds the phrases that refer back to a time of the discourse ("at that
-time", "back then"; words/anaphoric_times.tsv) and the time expression each refers to.
+:func:`date_ranges` joins two dates written as a range ("from 2009 to 2010"), which TimeBank
+annotates as two DATE expressions. :func:`anaphoric_times` finds the phrases that refer back to a
+time of the discourse ("at that time", "back then"; words/anaphoric_times.tsv) and the time
+expression each refers to.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Span
 
@@ -151,3 +154,44 @@ def _last_time_before(
             continue
         return timex
     return None
+
+
+RANGE_WORDS = RESOURCES / "words" / "range_words.tsv"
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Two dates written as a range, and the interval from the first's start to the last's end."""
+
+    first: TimeExpression
+    last: TimeExpression
+    interval: Interval
+
+
+@lru_cache(maxsize=1)
+def _range_words() -> dict[str, frozenset[str]]:
+    return {
+        opener: frozenset(between.split()) for opener, between in read_pairs(RANGE_WORDS).items()
+    }
+
+
+def date_ranges(text: str, expressions: Sequence[TimeExpression]) -> list[DateRange]:
+    """The ranges "from 2009 to 2010", "between May and June" among the document's dates.
+
+    text (str): the document text.
+    expressions (Sequence[TimeExpression]): its time expressions, in text order.
+    RETURNS (list[DateRange]): each pair of dates with an interval, the first not after the last.
+    """
+    found = []
+    for first, last in pairwise(expressions):
+        if first.interval is None or last.interval is None or "DURATION" in (first.type, last.type):
+            continue
+        before = text[max(0, first.start - 12) : first.start].split()
+        between = text[first.end : last.start].split()
+        if not before or len(between) != 1:
+            continue
+        closers = _range_words().get(before[-1].lower(), frozenset())
+        start, end = first.interval.start, last.interval.end
+        if between[0].lower() in closers and start[:10] <= end[:10]:
+            found.append(DateRange(first, last, Interval(start, end)))
+    return found

@@ -60,6 +60,8 @@ class Anchors:
     ref_rank (int): the finest unit rank (see ``UNITS``) the reference date is known to.
     then (date | None), then_rank (int): the same for the last date mentioned that is not the
         document date itself (anchor ``THEN``, for "that year", "that day").
+    moved (bool): a length of time with no known end ("eight trading days after Oct. 12",
+        "within 14 days") came after the reference: "three days later" no longer counts from it.
     period (date | None): the start of the last quarter mentioned (anchor ``PERIOD``, for
         "the quarter" or "a year earlier" in earnings reports; years then count in quarters).
     period_unit (str): what "a year earlier" compares: "quarter" (the last quarter mentioned),
@@ -73,6 +75,7 @@ class Anchors:
     period_unit: str = "quarter"
     then: date | None = None
     then_rank: int = -1
+    moved: bool = False
 
     def pick(self, name: str, unit: str) -> date | None:
         """Return the named anchor when it is known finely enough for ``unit``, else the DCT.
@@ -84,7 +87,7 @@ class Anchors:
         if name in ("LAST", "THEN"):
             last = name == "LAST"
             day, known = (self.ref, self.ref_rank) if last else (self.then, self.then_rank)
-            return day if rank <= known else None
+            return day if rank <= known and not (last and self.moved) else None
         if name == "REF" and self.ref is not None and rank <= self.ref_rank:
             return self.ref
         if name in ("PERIOD", "LATEST") and self.period is not None:
