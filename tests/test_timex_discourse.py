@@ -150,6 +150,7 @@ def test_the_past_few_weeks_and_next_weeks_have_no_span(tag):
         ("Sales in 2009-2010 rose.", "2009-2010", ("2009", "2010")),
         ("In 2009\u201310 exports fell.", "2009\u201310", ("2009", "2010")),
         ("The 1999-00 season was poor.", "1999-00", ("1999", "2000")),
+        ('The page reads "Steve Jobs 1955-2011".', "1955-2011", ("1955", "2011")),
     ],
 )
 def test_a_range_of_years_covers_both(tag, text, span, years):

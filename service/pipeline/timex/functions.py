@@ -134,8 +134,10 @@ def _calendar_month(text: str, tables: dict[str, dict[str, str]]) -> str:
 
 
 _YEAR_RANGE = re.compile(r"(\d{4})\s*[-\u2013\u2014/]\s*(\d{4}|\d{2})")
-# The longest range of years read as one ("1990-2010"); "2009-10" is two years, "2010-09" none.
-MAX_RANGE_YEARS = 50
+# The longest range of years read as one: a lifetime ("1955-2011"); with the second year in two
+# digits, a season or a fiscal year ("2009-10", "1999-00"), so "2010-09" is no range.
+MAX_RANGE_YEARS = 150
+MAX_SHORT_RANGE_YEARS = 10
 
 
 def year_range(text: str) -> tuple[int, int]:
@@ -144,10 +146,12 @@ def year_range(text: str) -> tuple[int, int]:
     if match is None:
         raise UnnormalisableError(text)
     first, last_text = int(match.group(1)), match.group(2)
-    last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
-    if len(last_text) == 2 and last < first:  # "1999-00"
-        last += 100
-    if not first < last <= first + MAX_RANGE_YEARS:
+    longest = MAX_RANGE_YEARS
+    last = int(last_text)
+    if len(last_text) == 2:
+        longest = MAX_SHORT_RANGE_YEARS
+        last += first // 100 * 100 + (100 if last < first % 100 else 0)
+    if not first < last <= first + longest:
         raise UnnormalisableError(text)
     return first, last
 
