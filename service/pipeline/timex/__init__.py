@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from service.pipeline.records import TimeExpression
+from service.pipeline.timex.discourse import locate
 from service.pipeline.timex.functions import UnnormalisableError, warm_up
 from service.pipeline.timex.grammar import is_valid_value
 from service.pipeline.timex.intervals import interval_of
@@ -23,7 +24,6 @@ from service.pipeline.timex.normalise import fill
 from service.pipeline.timex.recognise import RuleIndex, TenseFinder, find_candidates
 from service.pipeline.timex.resolve import UNITS, ReferenceDates, resolve
 from service.pipeline.timex.rules import RESOURCES, load_rules
-from service.pipeline.vocabulary import POINT_TYPES
 
 __all__ = ["TimexTagger"]
 
@@ -38,6 +38,8 @@ _COMPARISONS = ("REL PERIOD", "IN PERIOD")
 # A reporting span longer than a quarter ("the nine months", "the fiscal year"): after it,
 # "a year earlier" is the year before, not the quarter a year before.
 _LONG_SPAN = re.compile(r"P(?:[4-9]|1[0-2])M|P[2-4]Q|P1Y")
+# What separates a length of time from the date it counts from ("days after Oct. 12").
+_ONE_WORD = re.compile(r"\s+\w+\s+")
 # Components the tense of a clause does not need, skipped when a sentence is parsed on demand.
 _NOT_FOR_TENSE = ("ner",)
 
@@ -83,6 +85,7 @@ class TimexTagger:
         found: list[TimeExpression] = []
         text = doc.text if text is None else text
         filled = []
+        open_end: int | None = None  # where the last length of time with no known end stops
         for candidate in find_candidates(doc, text, self.index, self._is_trigger):
             try:
                 filled.append(
@@ -91,8 +94,8 @@ class TimexTagger:
             except UnnormalisableError:
                 continue
         tense_of = TenseFinder(doc, self.parse_sentences)
-        tense_of.prepare([(c.start, c.end) for c, raw, _ in filled if _by_tense(raw)])
-        for candidate, raw, mod in filled:
+        tense_of.prepare([(c.start, c.end) for c, raw, *_ in filled if _by_tense(raw)])
+        for candidate, raw, mod, placed in filled:
             tense = tense_of(candidate.start, candidate.end) if _by_tense(raw) else None
             try:
                 value = resolve(raw, references, tense)
@@ -101,14 +104,15 @@ class TimexTagger:
             if not is_valid_value(value):
                 continue
             timex_type = candidate.rule.type
-            interval = interval_of(value) if timex_type in POINT_TYPES else None
-            if interval is not None and timex_type == "DATE" and not raw.startswith(_COMPARISONS):
-                references = _with_reference(
-                    references,
-                    value,
-                    date.fromisoformat(interval.start[:10]),
-                    date.fromisoformat(interval.end[:10]),
+            interval, reference = locate(placed, value, timex_type, references)
+            if timex_type == "DURATION" and interval is None:
+                references, open_end = replace(references, moved=True), candidate.end
+            if reference is not None and not raw.startswith(_COMPARISONS):
+                # "eight days after Oct. 12": the date is where that length of time starts.
+                starts_it = open_end is not None and bool(
+                    _ONE_WORD.fullmatch(text[open_end : candidate.start])
                 )
+                references = _with_reference(replace(references, moved=starts_it), reference)
             elif (
                 timex_type == "DURATION"
                 and _LONG_SPAN.fullmatch(value)
@@ -136,15 +140,19 @@ def _by_tense(raw: str) -> bool:
     return raw.startswith("SEEK ") and raw.split()[3:4] == ["~"]
 
 
-def _with_reference(
-    references: ReferenceDates, value: str, start: date, end: date
-) -> ReferenceDates:
+def _with_reference(references: ReferenceDates, value: str) -> ReferenceDates:
     """Make a resolved DATE the discourse reference, or the reporting period.
 
     A quarter or half becomes the reporting period only once it is over by the document date:
     results are reported for past periods, and a forecast ("losses through the third quarter
-    of next year") is not what "a year earlier" compares with.
+    of next year") is not what "a year earlier" compares with. A date other than the document
+    date itself also becomes what "that year" refers to (reference ``THEN``).
     """
+    interval = interval_of(value)
+    if interval is None:
+        return references
+    start = date.fromisoformat(interval.start[:10])
+    end = date.fromisoformat(interval.end[:10])
     calendar_part = value.partition("T")[0]
     if _QUARTER.fullmatch(calendar_part) or _HALF.fullmatch(calendar_part):
         if references.dct is not None and start > references.dct:
@@ -154,4 +162,6 @@ def _with_reference(
     rank = _RANK_BY_LENGTH.get(len(calendar_part), -1)
     if rank < 0:
         return references
-    return replace(references, ref=start, ref_rank=rank)
+    if start == end == references.dct:  # the document's present: "today", the dateline
+        return replace(references, ref=start, ref_rank=rank)
+    return replace(references, ref=start, ref_rank=rank, then=start, then_rank=rank)

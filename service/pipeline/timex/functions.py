@@ -32,7 +32,7 @@ _MONTH_SETTINGS = {
     "RETURN_AS_TIMEZONE_AWARE": False,
 }
 # Built-ins that read the span as written (dateparser wants its dots and hyphens).
-AS_WRITTEN = frozenset({"calendar_day", "calendar_month"})
+AS_WRITTEN = frozenset({"calendar_day", "calendar_month", "year_count"})
 _CLOCK = re.compile(r"(1[0-2]|0?[1-9])(?::([0-5]\d))? ?([ap])m")
 
 
@@ -133,6 +133,34 @@ def _calendar_month(text: str, tables: dict[str, dict[str, str]]) -> str:
     return f"{parsed.year:04d}-{parsed.month:02d}"
 
 
+_YEAR_RANGE = re.compile(r"(\d{4})\s*[-\u2013\u2014/]\s*(\d{4}|\d{2})")
+# The longest range of years read as one: a lifetime ("1955-2011"); with the second year in two
+# digits, a season or a fiscal year ("2009-10", "1999-00"), so "2010-09" is no range.
+MAX_RANGE_YEARS = 150
+MAX_SHORT_RANGE_YEARS = 10
+
+
+def year_range(text: str) -> tuple[int, int]:
+    """The first and last year of a range written "2009-2010", "2009\u201310" or "1988-89"."""
+    match = _YEAR_RANGE.fullmatch(text.strip())
+    if match is None:
+        raise UnnormalisableError(text)
+    first, last_text = int(match.group(1)), match.group(2)
+    longest = MAX_RANGE_YEARS
+    last = int(last_text)
+    if len(last_text) == 2:
+        longest = MAX_SHORT_RANGE_YEARS
+        last += first // 100 * 100 + (100 if last < first % 100 else 0)
+    if not first < last <= first + longest:
+        raise UnnormalisableError(text)
+    return first, last
+
+
+def _year_count(text: str, tables: dict[str, dict[str, str]]) -> str:
+    first, last = year_range(text)
+    return str(last - first + 1)
+
+
 def warm_up() -> None:
     """Load dateparser's English data now rather than on the first request."""
     _calendar_day("January 1, 2000", {})
@@ -148,4 +176,5 @@ BUILTINS: dict[str, Callable[[str, dict[str, dict[str, str]]], str]] = {
     "calendar_day": _calendar_day,
     "calendar_month": _calendar_month,
     "year": _year,
+    "year_count": _year_count,
 }

@@ -22,13 +22,16 @@ _HALF_UNIT = re.compile(r"^P(T?)([1-9]\d*)\.5([YDHM])$")
 _HALF_OF = {("", "Y"): "6M", ("", "D"): "T12H", ("T", "H"): "30M", ("T", "M"): "30S"}
 
 
-def fill(rule: Rule, match: re.Match[str], tables: dict[str, dict[str, str]]) -> tuple[str, str]:
-    """Fill the value and mod templates of ``rule`` from ``match``.
+def fill(
+    rule: Rule, match: re.Match[str], tables: dict[str, dict[str, str]]
+) -> tuple[str, str, str]:
+    """Fill the value, mod and interval templates of ``rule`` from ``match``.
 
     rule (Rule): the rule that matched.
     match (re.Match[str]): the rule's match.
     tables (dict[str, dict[str, str]]): the normalisation tables.
-    RETURNS (tuple[str, str]): the phase-one value and the mod ("" for none).
+    RETURNS (tuple[str, str, str]): the phase-one value, the mod and the interval template
+        ("" for none: the value's own interval).
     """
 
     def substitute(ref: re.Match[str]) -> str:
@@ -39,7 +42,7 @@ def fill(rule: Rule, match: re.Match[str], tables: dict[str, dict[str, str]]) ->
 
     value = _canonical(TEMPLATE_REF.sub(substitute, rule.value))
     mod = TEMPLATE_REF.sub(substitute, rule.mod or "")
-    return value, mod
+    return value, mod, TEMPLATE_REF.sub(substitute, rule.interval or "")
 
 
 def apply(function: str | None, text: str, tables: dict[str, dict[str, str]]) -> str:

@@ -57,6 +57,10 @@ class ReferenceDates:
     dct (date | None): the document date (reference ``DCT``).
     ref (date | None): the last date mentioned in the discourse (reference ``REF``).
     ref_rank (int): the finest unit rank (see ``UNITS``) the reference date is known to.
+    then (date | None), then_rank (int): the same for the last date mentioned that is not the
+        document date itself (reference ``THEN``, for "that year", "that day").
+    moved (bool): a length of time with no known end ("eight trading days after Oct. 12",
+        "within 14 days") came after the reference: "three days later" no longer counts from it.
     period (date | None): the start of the last quarter mentioned (reference ``PERIOD``, for
         "the quarter" or "a year earlier" in earnings reports; years then count in quarters).
     period_unit (str): what "a year earlier" compares: "quarter" (the last quarter mentioned),
@@ -68,14 +72,22 @@ class ReferenceDates:
     ref_rank: int = -1
     period: date | None = None
     period_unit: str = "quarter"
+    then: date | None = None
+    then_rank: int = -1
+    moved: bool = False
 
     def pick(self, name: str, unit: str) -> date | None:
-        """The named reference date when it is known finely enough for ``unit``, else the DCT."""
-        if (
-            name == "REF"
-            and self.ref is not None
-            and (UNITS[unit].rank if unit in UNITS else 9) <= self.ref_rank
-        ):
+        """The named reference date when it is known finely enough for ``unit``, else the DCT.
+
+        ``LAST`` (the reference) and ``THEN`` (the last date that is not the document's present
+        day, for "that year") never fall back to the DCT: None when unknown or too coarse.
+        """
+        rank = UNITS[unit].rank if unit in UNITS else 9
+        if name in ("LAST", "THEN"):
+            last = name == "LAST"
+            day, known = (self.ref, self.ref_rank) if last else (self.then, self.then_rank)
+            return day if rank <= known and not (last and self.moved) else None
+        if name == "REF" and self.ref is not None and rank <= self.ref_rank:
             return self.ref
         if name in ("PERIOD", "LATEST") and self.period is not None:
             return self.period

@@ -32,7 +32,7 @@ TEMPLATE_REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([a-z][a-z0-9_]*))?\}"
 # A match neither starts nor ends inside a word, a number or a hyphenated compound.
 _START = r"(?<![\w$£€])"
 _END = r"(?![\w%]|[.,]\d|-\w)"
-_RULE_KEYS = frozenset({"name", "pattern", "value", "mod", "examples"})
+_RULE_KEYS = frozenset({"name", "pattern", "value", "mod", "interval", "examples"})
 # The needle standing for "a character that \d matches" (see Rule.needles); literals hold no NUL.
 DIGIT = "\0digit"
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -68,6 +68,9 @@ class Rule:
     # Every match contains a string of each of these sets, lower-cased (``DIGIT``: a digit), so
     # a text lacking every string of one set needs no search; empty when none is known.
     needles: tuple[frozenset[str], ...] = ()
+    # Where the expression lies when not where its value says (see timex/discourse.py): "none" for
+    # no calendar interval, or a REL / SPAN / YEARS template; None for the value's own interval.
+    interval: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,8 @@ def _build_rule(
     if timex_type != "NONE" and not value:
         raise RuleDataError(f"rule {name}: a value template is required")
     mod = entry.get("mod")
-    for template in (value, mod or ""):
+    interval = entry.get("interval")
+    for template in (value, mod or "", interval or ""):
         for group, function in TEMPLATE_REF.findall(template):
             if group not in regex.groupindex:
                 raise RuleDataError(f"rule {name}: template uses unknown group {group!r}")
@@ -190,7 +194,7 @@ def _build_rule(
     )
     if not examples:
         raise RuleDataError(f"rule {name}: at least one example is required")
-    return Rule(name, timex_type, regex, value, mod, examples, priority, needles(regex))
+    return Rule(name, timex_type, regex, value, mod, examples, priority, needles(regex), interval)
 
 
 def needles(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
