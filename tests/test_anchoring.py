@@ -418,6 +418,14 @@ STEP_EXAMPLES = {
         "attacks",
         "t1",
     ),
+    "anaphoric_time": (
+        "The war in 1990 is the closest example of today's situation.\n"
+        "At that time, militants joined forces.",
+        [("1990", "t1", "1990", "DATE"), ("today", "t2", "2021-03-10", "DATE")],
+        "war joined",
+        "joined",
+        "t1",
+    ),
     "earlier_mention": (
         "Police described the Aug. 7 bombings.\n"
         "Rescuers cleared the street on Sunday.\n"
@@ -523,6 +531,22 @@ def test_without_its_time_the_step_example_is_not_anchored_by_it(anchored, step)
     document_date = None if step == "document_date" else DOCUMENT_DATE
     time = anchored(text, (), events, document_date)[trigger]
     assert time is None or (time.step != step and time.expression != expression)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "relation"),
+    [("At that time", "IS_INCLUDED"), ("By then", "BEFORE"), ("Since then", "AFTER")],
+)
+def test_a_phrase_that_refers_back_relates_the_event_to_that_time(anchored, phrase, relation):
+    text = f"The mine closed in 1994. {phrase}, the town has shrunk."
+    time = anchored(text, _times(text, [("1994", "t1", "1990", "DATE")]), "closed shrunk")
+    assert (time["shrunk"].expression, time["shrunk"].relation) == ("t1", relation)
+
+
+def test_a_phrase_that_refers_back_skips_the_present(anchored):
+    text = "Prices are high today. At that time, nobody objected."
+    times = _times(text, [("today", "t1", "2021-03-10", "DATE")])
+    assert anchored(text, times, "objected")["objected"].step != "anaphoric_time"
 
 
 def test_an_unanchored_event_says_so(anchored):

@@ -8,6 +8,8 @@ that order, each documented by its method below, and the time records the step's
 - ``sentence_time``: the nearest date or time of its sentence that sits in a clause the event
   is part of (an adverbial clause "after"/"before" a date puts the event AFTER/BEFORE it);
 - ``clause_period``: failing a date, a period or frequency of its own clause (DURING);
+- ``anaphoric_time``: a phrase of its clause that refers back ("At that time, militants joined
+  forces") gives the last time of the discourse before it that is not the document's present;
 - ``earlier_mention``: a noun event takes the time attached to an earlier mention of it;
 - ``report_lead_day``, ``earlier_report``: a report takes the lead's news day, else the time
   of the last report that had one;
@@ -47,10 +49,14 @@ from service.pipeline.syntax.time_syntax import (
     reported_clause,
     subordinate_relation,
 )
+from service.pipeline.timex.discourse import AnaphoricTime, anaphoric_times
 from service.pipeline.vocabulary import POINT_TYPES
 
 # Dependencies through which an event shares the time of its head.
 SHARED_TIME = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr"})
+# The relation to the time it refers back to of a phrase opening with one of these words ("by
+# then", "until then", "since then"); any other phrase puts the event inside it.
+_ANAPHORIC_RELATIONS = {"by": "BEFORE", "until": "BEFORE", "since": "AFTER"}
 # A narrated event continues a date at most this many sentences back (two sentences between).
 NARRATION = 3
 # Events of later sentences the lead's news day dates when nothing else does: the simple past
@@ -78,6 +84,8 @@ class _Walk:
     governed: dict[int, TimeMention]  # trigger index -> the time attached to it
     named: dict[str, EventTime] = field(default_factory=dict)  # noun lemma -> its mention's time
     report_time: EventTime | None = None  # the time of the last report that had one
+    # sentence index -> its phrases that refer back to a time ("at that time"), found once
+    anaphoric: dict[int, list[AnaphoricTime]] = field(default_factory=dict)
 
     def record(self, event: EventToAnchor, time: EventTime | None) -> None:
         """Remember what later events can take from this one."""
@@ -233,6 +241,26 @@ class Anchorer:
             return None
         return _from(min(spans, key=lambda t: abs(t.root.i - token.i)))
 
+    def _anaphoric_time(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+        """The time a phrase of the event's clause refers back to ("The war in the 1980s is the
+        closest example of today's situation. At that time, militants joined forces": the 1980s,
+        not today). "By then", "until then" put the event BEFORE it, "since then" AFTER it."""
+        token = event.token
+        sentence = self.sentences.index(token.i)
+        if sentence not in walk.anaphoric:
+            today = self.document_date.date() if self.document_date else None
+            expressions = [t.timex for t in self.times]
+            span = self.sentences.spans[sentence]
+            walk.anaphoric[sentence] = anaphoric_times(span, expressions, today)
+        clause = clause_head(token)
+        for phrase in walk.anaphoric[sentence]:
+            words = token.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+            if words is not None and clause_head(words.root) == clause:
+                relation = _ANAPHORIC_RELATIONS.get(words[0].lower_, "IS_INCLUDED")
+                found = phrase.refers_to
+                return EventTime(found.id, found.value, found.interval, relation)
+        return None
+
     def _earlier_mention(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
         """The time attached to an earlier mention of the same noun event ("the Aug. 7
         bombings ... the bombings")."""
@@ -339,6 +367,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("own_time", Anchorer._own_time),
     ("sentence_time", Anchorer._sentence_time),
     ("clause_period", Anchorer._clause_period),
+    ("anaphoric_time", Anchorer._anaphoric_time),
     ("earlier_mention", Anchorer._earlier_mention),
     ("report_lead_day", Anchorer._report_lead_day),
     ("earlier_report", Anchorer._earlier_report),

@@ -203,7 +203,19 @@ def _by_expression(time: EventTime, interval: Interval) -> Placement:
     document date."""
     window = (day_of(interval.start), day_of(interval.end))
     explicit = time.expression is not None
-    return Placement(time.value, interval, window, explicit, time.step in STATED_STEPS)
+    value = calendar_value(time.value, interval)
+    return Placement(value, interval, window, explicit, time.step in STATED_STEPS)
+
+
+def calendar_value(value: str | None, interval: Interval) -> str | None:
+    """The value a timeline shows for a time: a duration that lies on the calendar ("three days
+    later" is ``P3D`` with the day it reaches, "2009-2010" ``P2Y`` with both years) shows that
+    day, or its span as an ISO 8601 interval (``2009-01-01/2010-12-31``); other values as they
+    are."""
+    if value is None or not value.startswith("P"):
+        return value
+    start, end = day_of(interval.start), day_of(interval.end)
+    return start if start == end else f"{start}/{end}"
 
 
 def _before_now(time: EventTime, day: str) -> bool:
