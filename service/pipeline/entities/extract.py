@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline import vocabulary
+from service.pipeline.entities.name_forms import acronyms, name_core
 from service.pipeline.lexicon.closed_class import load_closed_class
 from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.records import Entity, TextSpan
@@ -41,7 +42,8 @@ class _Mention:
 
     @property
     def key(self) -> str:
-        return self.text.lower()
+        """The name without titles and legal-form words: "Microsoft Corp." is "microsoft"."""
+        return " ".join(name_core(self.text)) or self.text.lower()
 
 
 class EntityExtractor:
@@ -147,9 +149,12 @@ def _is_surname(mention: _Mention, person: _Mention) -> bool:
     )
 
 
-def _acronym(text: str) -> str:
-    words = [w for w in text.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
-    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
+def _acronyms(text: str) -> set[str]:
+    """The acronyms of a name of capitalised words, upper case ("CDC"); none for other names."""
+    words = text.replace("-", " ").split()
+    if not all(w[:1].isupper() or w.lower() in _ACRONYM_SKIP for w in words):
+        return set()
+    return {a.upper() for a in acronyms(name_core(" ".join(words)))}
 
 
 def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -171,7 +176,7 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
 def _partner(mention: _Mention, clusters: list[list[_Mention]]) -> list[_Mention] | None:
     """An earlier cluster this mention is a surname, acronym or expansion of, if any."""
     single = " " not in mention.text
-    acronym = _acronym(mention.text)
+    expansions = _acronyms(mention.text)
     for cluster in reversed(clusters):
         for other in cluster:
             if mention.group and other.group and mention.head.lemma_ == other.head.lemma_:
@@ -180,9 +185,9 @@ def _partner(mention: _Mention, clusters: list[list[_Mention]]) -> list[_Mention
                 continue
             if _is_surname(mention, other):
                 return cluster
-            if single and mention.text.isupper() and _acronym(other.text) == mention.text:
+            if single and mention.text.isupper() and mention.text in _acronyms(other.text):
                 return cluster
-            if acronym and other.text.isupper() and acronym == other.text:
+            if other.text.isupper() and other.text in expansions:
                 return cluster
     return None
 
