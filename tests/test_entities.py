@@ -111,3 +111,33 @@ def test_surname_after_the_full_name_is_one_person(entities_of):
     entities = entities_of("Sean Doyle, the airline chief, resigned. Doyle had led it since 2019.")
     person = named(entities, "Sean Doyle")
     assert [m.text for m in person.mentions] == ["Sean Doyle", "Doyle"]
+
+
+# Kind 4 of issue 15: types in context, and products.
+def test_products_are_entities(entities_of):
+    entities = entities_of("iPods sold in France already have the volume limited.")
+    assert named(entities, "iPods").type == "PRODUCT"
+    assert named(entities, "France").type == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police searched the offices of Vesti in Moscow on Tuesday.", "Vesti"),
+        ("Police raided the headquarters of Kommersant on Monday.", "Kommersant"),
+    ],
+)
+def test_what_only_an_organisation_has_makes_an_organisation(entities_of, text, name):
+    assert named(entities_of(text), name).type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Police searched the offices of Olga Romanova on Tuesday.", "Olga Romanova", "PERSON"),
+        ("The government of France said the talks failed.", "France", "GPE"),
+        ("France said the talks failed.", "France", "GPE"),
+    ],
+)
+def test_people_and_reporting_countries_keep_their_type(entities_of, text, name, kind):
+    assert named(entities_of(text), name).type == kind

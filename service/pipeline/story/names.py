@@ -61,7 +61,7 @@ def names_match(first: str, second: str) -> bool:
         or inside it up to its last word; a name's final lower-case words may be left out.
     """
     return any(
-        a == b or _short_form(a, b) or _short_form(b, a) or _inside(a, b) or _inside(b, a)
+        _same_core(a, b) or _short_form(a, b) or _short_form(b, a) or _inside(a, b) or _inside(b, a)
         for a in {name_core(first), _proper_part(first)}
         for b in {name_core(second), _proper_part(second)}
         if a and b
@@ -87,6 +87,13 @@ def _phrase_words(text: str) -> list[_Word]:
         elif POSSESSIVE.fullmatch(token) and words:
             words[-1] = replace(words[-1], possessive=True)
     return words
+
+
+def _same_core(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Equal cores, or equal but for the plural of the last word ("iPods" and "iPod")."""
+    return first[:-1] == second[:-1] and (
+        _same_word(first[-1], second[-1]) or _same_word(second[-1], first[-1])
+    )
 
 
 def _same_word(word: str, name_word: str) -> bool:
