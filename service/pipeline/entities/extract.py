@@ -28,8 +28,7 @@ _TRAILING_DROP = frozenset({"'s", "’s", "'", '"', "’", "”"})
 _PLACE_ERRORS = frozenset({"ORG", "PERSON", "NORP"})  # labels the model gives places by mistake
 _NOT_NAME = frozenset({"DET", "ADV", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"})
 _MODIFIER_TYPES = frozenset({"GPE", "NORP", "LOC"})
-_THING_TYPES = frozenset({"PRODUCT", "FAC", "LOC"})  # types that cannot report
-_ORGANISATION_ERRORS = frozenset({"GPE", *_THING_TYPES})  # labels the model gives orgs
+_ORGANISATION_ERRORS = frozenset({"GPE", "LOC", "FAC", "PRODUCT"})  # labels the model gives orgs
 _ACRONYM_SKIP = load_closed_class().acronym_skip_words
 
 
@@ -115,21 +114,13 @@ class EntityExtractor:
                 mention.label = "ORG"
 
     def _organisation(self, mention: _Mention) -> bool:
-        """Whether the context makes a name typed a place or a thing an organisation: what only
-        an organisation has ("the offices of Vesti", "Vesti's headquarters"), or a report by a
-        name typed a thing or a site ("Vesti reported"), which cannot report."""
+        """Whether a name typed a place or a thing owns what only an organisation has ("the
+        offices of Vesti", "Vesti's headquarters")."""
         head = mention.head
         owner = head.head if head.dep_ == "poss" else None
         if head.dep_ == "pobj" and head.head.lower_ == "of":
             owner = head.head.head
-        if owner is not None and owner.lower_ in self.lexicon.organisation_nouns:
-            return True
-        verb = head.head
-        return (
-            mention.label in _THING_TYPES
-            and head.dep_ == "nsubj"
-            and self.lexicon.verb_classes.get(verb.lemma_.lower()) == "REPORTING"
-        )
+        return owner is not None and owner.lower_ in self.lexicon.organisation_nouns
 
 
 def _trim(span: Span, label: str) -> _Mention | None:
