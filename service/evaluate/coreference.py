@@ -1,8 +1,8 @@
 """Pronoun and nominal resolution against MEANTIME's entity coreference (REFERS_TO).
 
-An item is a system actor in the annotated sentences that is a pronoun or a common-noun phrase
-("he", "its", "the company": no capital after its first letter) and overlaps a gold entity
-mention whose instance has another mention. The story stage resolves it
+An item is a system actor in the annotated sentences that overlaps a gold pronoun or nominal
+mention (syntactic type ``RESOLVED_TYPES``: "he", "its", "the company") whose instance has
+another mention. The story stage resolves it
 (:func:`event_participants`); it is right when one mention of the entity it chose overlaps
 another gold mention of that instance. Precision is right / resolved, recall right / items.
 """
@@ -17,6 +17,9 @@ from service.evaluate.matching import overlap
 from service.evaluate.scoring import prf
 from service.pipeline.records import TimelineResult
 from service.pipeline.story.participants import event_participants
+
+RESOLVED_TYPES = frozenset({"PRO", "NOM"})
+"""MEANTIME syntactic types of the mentions scored: pronouns and common-noun phrases."""
 
 
 def resolution_counts(doc: MeantimeDocument, result: TimelineResult) -> tuple[int, int, int]:
@@ -35,7 +38,7 @@ def resolution_counts(doc: MeantimeDocument, result: TimelineResult) -> tuple[in
         for actor, participant in zip(event.actors, participants[event.id], strict=True):
             span = (actor.start, actor.end)
             gold = _gold_mention(doc, span, by_instance)
-            if gold is None or span in seen or any(c.isupper() for c in actor.text[1:]):
+            if gold is None or span in seen:
                 continue
             seen.add(span)
             items += 1
@@ -54,12 +57,14 @@ def resolution_counts(doc: MeantimeDocument, result: TimelineResult) -> tuple[in
 def _gold_mention(
     doc: MeantimeDocument, span: tuple[int, int], by_instance: dict[str, list[GoldEntityMention]]
 ) -> GoldEntityMention | None:
-    """The gold mention an actor overlaps whose instance has another mention, if any."""
+    """The gold pronoun or nominal an actor overlaps whose instance has another mention."""
     return next(
         (
             m
             for m in doc.entity_mentions
-            if len(by_instance.get(m.instance, ())) > 1 and overlap(span, (m.start, m.end))
+            if m.syntactic_type in RESOLVED_TYPES
+            and len(by_instance.get(m.instance, ())) > 1
+            and overlap(span, (m.start, m.end))
         ),
         None,
     )
