@@ -83,3 +83,27 @@ def test_the_company_after_only_a_person_refers_to_nothing(pipeline):
         pipeline, "Maria Lindqvist resigned on Monday. The company said profits had fallen."
     )
     assert (agent.text, agent.entity) == ("The company", None)
+
+
+def _agent_of(pipeline, text, trigger):
+    result = pipeline.process(text)
+    event = next(e for e in result.events if e.trigger.text == trigger)
+    (agent,) = [p for p in event_participants(result)[event.id] if p.role == "agent"]
+    return result, agent
+
+
+def test_the_store_is_the_store_named_before(pipeline):
+    result, agent = _agent_of(
+        pipeline,
+        "Apple opened the iTunes Music Store in April. The store sold a million songs in a week.",
+        "sold",
+    )
+    store = next(e for e in result.entities if e.name.endswith("Store"))
+    assert (agent.text, agent.entity) == ("The store", store.id)
+
+
+def test_the_store_with_no_store_named_before_refers_to_nothing(pipeline):
+    _, agent = _agent_of(
+        pipeline, "Apple opened a shop in Boston in April. The store sold a million songs.", "sold"
+    )
+    assert (agent.text, agent.entity) == ("The store", None)

@@ -59,6 +59,14 @@ class _Referents:
         self.entities = result.entities
         self.people = _mentions_of(result.entities, PERSON_TYPES)
         self.organisations = _mentions_of(result.entities, ORGANISATION_TYPES)
+        self.named_by_head: dict[str, list[tuple[int, str]]] = {}
+        for entity in result.entities:
+            last = entity.name.split()[-1].lower()
+            self.named_by_head.setdefault(last, []).extend(
+                (m.start, entity.id) for m in entity.mentions
+            )
+        for mentions in self.named_by_head.values():
+            mentions.sort()
         self.phrases = {
             actor.end: actor
             for event in result.events
@@ -96,6 +104,8 @@ class _Referents:
             entity = _last_before(self.people, actor.start)
         elif _describes_organisation(actor.text):
             entity = _last_before(self.organisations, actor.start)
+        elif head := _description_head(actor.text):
+            entity = _last_before(self.named_by_head.get(head, []), actor.start)
         else:
             entity = _named_entity(actor.text, self.entities)
         return Participant(actor.role, entity, actor.text)
@@ -131,6 +141,18 @@ def _describes_organisation(text: str) -> bool:
     airline" (a word of :data:`_DESCRIPTIONS` after "the", and nothing else)."""
     words = text.lower().split()
     return len(words) == 2 and words[0] == "the" and words[1] in _DESCRIPTIONS
+
+
+def _description_head(text: str) -> str | None:
+    """The head noun of a definite description of common words ("the store", "the new
+    store"), which refers to the entity last named with that final word ("the iTunes Music
+    Store"); None for any other phrase."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() != "the" or "of" in words:
+        return None
+    if any(c.isupper() for word in words[1:] for c in word) or not words[-1].isalpha():
+        return None
+    return words[-1]
 
 
 def _names_something(text: str) -> bool:
