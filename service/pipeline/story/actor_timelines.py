@@ -33,20 +33,16 @@ class DatedStoryEvent:
     event (StoryEvent): the event and its mentions.
     value (str | None): its TIMEX3 date, None when no mention has a usable one.
     interval (Interval | None): the calendar interval of ``value``.
-    participants (frozenset[EntityRef]): entities any mention names in one of ``TAKING_PART``.
-    actor_texts (frozenset[str]): the text of the actors no entity was found for.
+    roles (tuple[tuple[EntityRef | None, str, str], ...]): every actor any mention has in one of
+        ``TAKING_PART``, as (its entity if found, its text, its role).
     factual (bool): whether a mention reports it as happening (see the module docstring).
-    roles (tuple[tuple[EntityRef | None, str, str], ...]): every actor taking part, as (its
-        entity if found, its text, its role).
     """
 
     event: StoryEvent
     value: str | None
     interval: Interval | None
-    participants: frozenset[EntityRef]
-    actor_texts: frozenset[str] = frozenset()
-    factual: bool = True
     roles: tuple[tuple[EntityRef | None, str, str], ...] = ()
+    factual: bool = True
 
 
 TAKING_PART = frozenset({"agent", "patient", "recipient"})
