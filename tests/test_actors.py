@@ -253,3 +253,24 @@ def test_participants_that_are_not_entities_are_not_actors(
 )
 def test_entities_groups_and_pronouns_stay_actors(actors_of, text, trigger, actor, role):
     assert (actor, role) in actors_of(text, trigger)
+
+
+# Kind 5 of issue 15: a predicate nominal passes its subject on to the event it takes part in.
+@pytest.mark.parametrize(
+    ("text", "agents"),
+    [
+        (
+            "Mattis and his Danish counterpart are among the leaders attending the summit.",
+            {"Mattis", "his Danish counterpart"},
+        ),
+        ("Lindqvist is one of the ministers attending the talks.", {"Lindqvist"}),
+    ],
+)
+def test_a_predicate_nominal_passes_its_subject_on(actors_of, text, agents):
+    found = actors_of(text, "attending", events=("summit", "talks"))
+    assert {actor for actor, role in found if role == "agent"} == agents
+
+
+def test_a_noun_that_is_no_predicate_keeps_its_participle(actors_of):
+    found = actors_of("Police stopped the leaders attending the summit.", "attending", ("summit",))
+    assert {actor for actor, role in found if role == "agent"} == {"the leaders"}
