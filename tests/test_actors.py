@@ -232,6 +232,7 @@ def test_subject_controls_a_gerund_after_in(actors_of):
         ("This imperils the merger.", "imperils", ("merger",), "This"),
         ("The senator drew attention to the shortage.", "drew", ("shortage",), "attention"),
         ("The protest marked the third time that month.", "marked", ("protest",), "the third time"),
+        ("Apple hosted a music event in March.", "hosted", (), "a music event"),
     ],
 )
 def test_participants_that_are_not_entities_are_not_actors(
