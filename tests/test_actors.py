@@ -144,7 +144,7 @@ def test_subject_controls_a_gerund_after_by(actors_of):
 
 
 def test_no_subject_is_shared_into_a_quotation(actors_of):
-    found = actors_of('The minister spoke, saying, "Stop the strike now."', "Stop")
+    found = actors_of('The minister spoke, saying, "Stop the trucks now."', "Stop")
     assert {role for _, role in found} == {"patient"}
 
 
@@ -222,3 +222,56 @@ def test_subject_controls_an_infinitive_after_an_adjective(actors_of):
 def test_subject_controls_a_gerund_after_in(actors_of):
     found = actors_of("The group displayed its strength in sending fighters abroad.", "sending")
     assert ("its strength", "agent") not in found
+
+
+# Kind 1 of issue 15: an actor is an entity (or a pronoun or group noun standing for one).
+@pytest.mark.parametrize(
+    ("text", "trigger", "events", "not_actor"),
+    [
+        ("Lockheed ultimately won the contest.", "won", (), "the contest"),
+        ("This imperils the merger.", "imperils", ("merger",), "This"),
+        ("The senator drew attention to the shortage.", "drew", ("shortage",), "attention"),
+        ("The protest marked the third time that month.", "marked", ("protest",), "the third time"),
+        ("Apple hosted a music event in March.", "hosted", (), "a music event"),
+    ],
+)
+def test_participants_that_are_not_entities_are_not_actors(
+    actors_of, text, trigger, events, not_actor
+):
+    assert not_actor not in {actor for actor, _ in actors_of(text, trigger, events)}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "role"),
+    [
+        ("Investors sold the bank's shares.", "sold", "Investors", "agent"),
+        ("Investors sold the bank's shares.", "sold", "the bank's shares", "patient"),
+        ("Officials closed the border crossing.", "closed", "Officials", "agent"),
+        ("Last year its profits doubled.", "doubled", "its profits", "patient"),
+        ("The troops left the town on Monday.", "left", "The troops", "agent"),
+        ("He said that the talks failed.", "said", "He", "agent"),
+    ],
+)
+def test_entities_groups_and_pronouns_stay_actors(actors_of, text, trigger, actor, role):
+    assert (actor, role) in actors_of(text, trigger)
+
+
+# Kind 5 of issue 15: a predicate nominal passes its subject on to the event it takes part in.
+@pytest.mark.parametrize(
+    ("text", "agents"),
+    [
+        (
+            "Mattis and his Danish counterpart are among the leaders attending the summit.",
+            {"Mattis", "his Danish counterpart"},
+        ),
+        ("Lindqvist is one of the ministers attending the talks.", {"Lindqvist"}),
+    ],
+)
+def test_a_predicate_nominal_passes_its_subject_on(actors_of, text, agents):
+    found = actors_of(text, "attending", events=("summit", "talks"))
+    assert {actor for actor, role in found if role == "agent"} == agents
+
+
+def test_a_noun_that_is_no_predicate_keeps_its_participle(actors_of):
+    found = actors_of("Police stopped the leaders attending the summit.", "attending", ("summit",))
+    assert {actor for actor, role in found if role == "agent"} == {"the leaders"}

@@ -67,3 +67,77 @@ def test_example_article_corrects_the_small_model(entities_of, mattis_article):
     assert named(entities, "Raqa").type == "GPE"
     coalition = named(entities, "US-led coalition")
     assert "coalition" in [m.text for m in coalition.mentions]
+
+
+# Kind 3 of issue 15: names. Each must link, then what must not.
+def test_legal_form_merges_into_the_bare_name(entities_of):
+    entities = entities_of(
+        "Microsoft Corp. reported higher sales on Monday. Microsoft said cloud revenue grew."
+    )
+    company = named(entities, "Microsoft Corp.")
+    assert [m.text for m in company.mentions] == ["Microsoft Corp.", "Microsoft"]
+
+
+def test_acronym_without_parenthesis_merges_with_its_expansion(entities_of):
+    entities = entities_of(
+        "The Centers for Disease Control and Prevention issued a warning on Friday. "
+        "The CDC said the outbreak was spreading."
+    )
+    agency = named(entities, "Centers for Disease Control and Prevention")
+    assert "CDC" in [m.text for m in agency.mentions]
+
+
+def test_acronym_of_other_words_stays_apart(entities_of):
+    entities = entities_of(
+        "The Centers for Disease Control and Prevention issued a warning. "
+        "The WHO said the outbreak was spreading."
+    )
+    agency = named(entities, "Centers for Disease Control and Prevention")
+    assert "WHO" not in [m.text for m in agency.mentions]
+
+
+def test_bare_surname_goes_to_the_nearest_person_sharing_it(entities_of):
+    entities = entities_of(
+        "John Harris chaired the board in London. Mark Harris joined the board on Tuesday. "
+        "Harris said he was pleased."
+    )
+    john, mark = named(entities, "John Harris"), named(entities, "Mark Harris")
+    assert john.id != mark.id
+    assert "Harris" in [m.text for m in mark.mentions]
+    assert "Harris" not in [m.text for m in john.mentions]
+
+
+def test_surname_after_the_full_name_is_one_person(entities_of):
+    entities = entities_of("Sean Doyle, the airline chief, resigned. Doyle had led it since 2019.")
+    person = named(entities, "Sean Doyle")
+    assert [m.text for m in person.mentions] == ["Sean Doyle", "Doyle"]
+
+
+# Kind 4 of issue 15: types in context, and products.
+def test_products_are_entities(entities_of):
+    entities = entities_of("iPods sold in France already have the volume limited.")
+    assert named(entities, "iPods").type == "PRODUCT"
+    assert named(entities, "France").type == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police searched the offices of Vesti in Moscow on Tuesday.", "Vesti"),
+        ("Police raided the headquarters of Kommersant on Monday.", "Kommersant"),
+    ],
+)
+def test_what_only_an_organisation_has_makes_an_organisation(entities_of, text, name):
+    assert named(entities_of(text), name).type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Police searched the offices of Olga Romanova on Tuesday.", "Olga Romanova", "PERSON"),
+        ("The government of France said the talks failed.", "France", "GPE"),
+        ("France said the talks failed.", "France", "GPE"),
+    ],
+)
+def test_people_and_reporting_countries_keep_their_type(entities_of, text, name, kind):
+    assert named(entities_of(text), name).type == kind

@@ -3,7 +3,8 @@
 import pytest
 
 from service.corpora.meantime import parse_meantime
-from service.evaluate.actors import evaluate_actors
+from service.evaluate.actors import actors_by_half, evaluate_actors
+from service.evaluate.report import format_actor_halves
 from service.pipeline.records import Actor, Event, TextSpan
 
 SENTENCES = [["Apple", "sues", "Cisco"], ["May", "2", ",", "2007"], ["x"], ["x"], ["x"], ["x"]]
@@ -123,3 +124,12 @@ def test_spurious_kinds_tell_what_the_gold_has_for_the_event(doc):
     assert kinds["spurious agent"] == 1
     assert kinds["spurious agent (no gold agent)"] == 1
     assert kinds["spurious patient (event not annotated)"] == 1
+
+
+def test_halves_score_each_half_alone(doc):
+    events = [event(doc, "sues", [actor(doc, "Apple", "agent")])]
+    reports = actors_by_half([doc, doc], [events, []])
+    assert reports["all"]["agent"]["correct"] == 1
+    assert reports["even"]["agent"]["recall"] == 1.0
+    assert reports["odd"]["agent"]["recall"] == 0.0
+    assert "even" in format_actor_halves(reports)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from story_records import ISIS, document, event, on
 
 from service.pipeline.records import (
@@ -76,3 +77,45 @@ def test_events_of_one_day_share_a_position_whatever_the_time_of_day():
     )
     (timeline,) = build_story([("a", a)], ["Apple"]).actor_timelines
     assert [entry.position for entry in timeline.entries] == [1, 1]
+
+
+# Kind 6 of issue 15, on the real model: a product, a model or an index that the small model
+# does not tag (or tags in part) still has a timeline, with the mentions that matched and the
+# actor's role in each event.
+INDEX_AND_PLANES = [
+    ("a", "The FTSE 100 fell 2 percent on Monday as investors sold bank shares."),
+    (
+        "b",
+        "Boeing grounded the 777 after an engine failed on Saturday. "
+        "The 787 kept flying. The 777 returned to service in May.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def index_and_planes(pipeline):
+    return [(document, pipeline.process(text)) for document, text in INDEX_AND_PLANES]
+
+
+def _timeline(documents, actor):
+    (timeline,) = build_story(documents, [actor]).actor_timelines
+    return timeline
+
+
+def test_an_index_the_model_tags_in_part_has_its_timeline(index_and_planes):
+    timeline = _timeline(index_and_planes, "the FTSE 100")
+    assert timeline.matched == ("The FTSE 100",)
+    assert [(e.mentions[0].text, e.roles) for e in timeline.entries] == [("fell", ("patient",))]
+
+
+def test_a_model_number_has_its_timeline_with_its_roles(index_and_planes):
+    timeline = _timeline(index_and_planes, "the 777")
+    roles = {e.mentions[0].text: e.roles for e in timeline.entries}
+    assert roles == {"grounded": ("patient",), "returned": ("agent",)}
+    assert set(timeline.matched) == {"the 777", "The 777"}
+
+
+def test_another_model_number_is_not_matched(index_and_planes):
+    timeline = _timeline(index_and_planes, "the 787")
+    assert "returned" not in {e.mentions[0].text for e in timeline.entries}
+    assert "grounded" not in {e.mentions[0].text for e in timeline.entries}

@@ -58,3 +58,10 @@ def test_actor_phrases_that_name_the_actor(phrase, name):
 )
 def test_actor_phrases_about_something_else(phrase, name):
     assert not mentions_name(phrase, name)
+
+
+def test_a_plural_name_matches_its_singular():
+    assert names_match("iPod", "iPods")
+    assert names_match("Apple Stores", "Apple Store")
+    assert not names_match("iPod", "iPad")
+    assert not names_match("3G", "3Gs")

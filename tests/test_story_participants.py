@@ -59,3 +59,51 @@ def test_it_refers_to_the_named_thing_last_before_it():
     )
     (timeline,) = build_story([("a", a)], ["iPhone 4"]).actor_timelines
     assert {entry.mentions[0].event for entry in timeline.entries} == {"e1", "e2"}
+
+
+# Kind 2 of issue 15, on the real model: a definite description refers to the organisation named
+# last before it; with none named before, it refers to nothing.
+def _said_by(pipeline, text):
+    result = pipeline.process(text)
+    said = next(e for e in result.events if e.trigger.text == "said")
+    (agent,) = [p for p in event_participants(result)[said.id] if p.role == "agent"]
+    return result, agent
+
+
+def test_the_airline_is_the_airline_named_before(pipeline):
+    result, agent = _said_by(
+        pipeline, "Qantas cut 500 jobs in Sydney on Monday. The airline said fuel costs had risen."
+    )
+    (qantas,) = [e for e in result.entities if e.name == "Qantas"]
+    assert (agent.text, agent.entity) == ("The airline", qantas.id)
+
+
+def test_the_company_after_only_a_person_refers_to_nothing(pipeline):
+    _, agent = _said_by(
+        pipeline, "Maria Lindqvist resigned on Monday. The company said profits had fallen."
+    )
+    assert (agent.text, agent.entity) == ("The company", None)
+
+
+def _agent_of(pipeline, text, trigger):
+    result = pipeline.process(text)
+    event = next(e for e in result.events if e.trigger.text == trigger)
+    (agent,) = [p for p in event_participants(result)[event.id] if p.role == "agent"]
+    return result, agent
+
+
+def test_the_store_is_the_store_named_before(pipeline):
+    result, agent = _agent_of(
+        pipeline,
+        "Apple opened the iTunes Music Store in April. The store sold a million songs in a week.",
+        "sold",
+    )
+    store = next(e for e in result.entities if e.name.endswith("Store"))
+    assert (agent.text, agent.entity) == ("The store", store.id)
+
+
+def test_the_store_with_no_store_named_before_refers_to_nothing(pipeline):
+    _, agent = _agent_of(
+        pipeline, "Apple opened a shop in Boston in April. The store sold a million songs.", "sold"
+    )
+    assert (agent.text, agent.entity) == ("The store", None)

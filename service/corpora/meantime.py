@@ -52,6 +52,18 @@ class GoldParticipant:
 
 
 @dataclass(frozen=True)
+class GoldEntityMention:
+    """An entity mention (first to last anchor token), its syntactic type (NAM, NOM, PRO, ...)
+    and the entity instance it REFERS_TO ("" when none)."""
+
+    mention_id: str
+    start: int
+    end: int
+    syntactic_type: str
+    instance: str
+
+
+@dataclass(frozen=True)
 class GoldFactuality:
     """The factuality attributes of a gold event mention and the spans of its anchor tokens.
 
@@ -86,6 +98,8 @@ class MeantimeDocument:
     """The TLINKs between an event mention and a time expression, either way round."""
     factuality: tuple[GoldFactuality, ...] = ()
     """The factuality attributes of each gold event mention, in markable order."""
+    entity_mentions: tuple[GoldEntityMention, ...] = ()
+    """The entity mentions with the instance each refers to (entity coreference)."""
 
     def as_timeml(self) -> TimeMLDocument:
         """The document as TimeML sees it: text, creation time, events, times and their links."""
@@ -119,7 +133,7 @@ def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
     by_id = {t.t_id: t for t in tokens}
     text = "".join(parts)
     spans: dict[str, tuple[int, int]] = {}
-    events, timexes, factuality = [], [], []
+    events, timexes, factuality, entity_types = [], [], [], {}
     dct = None
     for markable in root.iterfind("Markables/*"):
         m_id = markable.get("m_id", "")
@@ -135,6 +149,8 @@ def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
             event_class = TIMEML_CLASSES.get(markable.get("class", ""), "OCCURRENCE")
             events.append(GoldEvent(m_id, text[start:end], start, end, event_class, eiid=m_id))
             factuality.append(_factuality(markable, m_id, anchored))
+        elif markable.tag == "ENTITY_MENTION":
+            entity_types[m_id] = markable.get("syntactic_type", "")
         elif markable.tag == "TIMEX3":
             timex_type, value = markable.get("type", ""), markable.get("value", "")
             timexes.append(GoldTimex(m_id, text[start:end], start, end, timex_type, value))
@@ -157,6 +173,16 @@ def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
                 )
             )
     annotated_end = max((t.end for t in tokens if t.sentence in ANNOTATED_SENTENCES), default=0)
+    instance_of = {
+        source.get("m_id", ""): target.get("m_id", "")
+        for relation in root.iter("REFERS_TO")
+        if (target := relation.find("target")) is not None
+        for source in relation.iterfind("source")
+    }
+    entity_mentions = tuple(
+        GoldEntityMention(m_id, *spans[m_id], kind, instance_of.get(m_id, ""))
+        for m_id, kind in entity_types.items()
+    )
     doc_id = root.get("doc_id") or Path(path).stem
     return MeantimeDocument(
         doc_id,
@@ -170,6 +196,7 @@ def parse_meantime(xml: str, path: str = "") -> MeantimeDocument:
         tuple(timexes),
         _time_links(root, {e.eid for e in events}, {t.tid for t in timexes}),
         tuple(factuality),
+        entity_mentions,
     )
 
 

@@ -12,12 +12,14 @@ from pathlib import Path
 from service.corpora.meantime import read_meantime_dir
 from service.corpora.semeval import read_timeline_corpus
 from service.corpora.timeml import read_timeml_dir
-from service.evaluate.actors import evaluate_actors
+from service.evaluate.actors import actors_by_half
 from service.evaluate.anchoring import gold_anchoring, read_anchoring_corpus
+from service.evaluate.coreference import evaluate_resolution, format_resolution
 from service.evaluate.events import evaluate_events
 from service.evaluate.factuality import evaluate_factuality, format_factuality
 from service.evaluate.held_out import format_held_out, held_out_events
 from service.evaluate.report import (
+    format_actor_halves,
     format_actors,
     format_events,
     format_gold_anchoring,
@@ -126,8 +128,11 @@ def score(args: argparse.Namespace, docs: Sequence) -> tuple[dict, str]:
     if args.command == "factuality":
         report = evaluate_factuality(docs, [r.events for r in results])
         return report, format_factuality(report, timing, args.kinds)
-    report = evaluate_actors(docs, [r.events for r in results])
-    return report, format_actors(report, timing, args.kinds)
+    reports = actors_by_half(docs, [r.events for r in results])
+    report = reports["all"]
+    halves = format_actor_halves(reports)
+    resolution = format_resolution(evaluate_resolution(docs, results))
+    return report, "\n".join((format_actors(report, timing, args.kinds), halves, resolution))
 
 
 def write_errors(report: dict, path: Path) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.corpora.meantime import GoldParticipant, MeantimeDocument
+from service.evaluate.halves import per_half
 from service.evaluate.matching import CorpusMatch, SpanKey, match_corpus, overlap, spans_overlap
 from service.evaluate.scoring import error, prf
 from service.pipeline.records import Actor, Event
@@ -64,6 +65,17 @@ def evaluate_actors(
     report["error_kinds"] = Counter(e["kind"] for e in errors).most_common()
     report["errors"] = errors
     return report
+
+
+def actors_by_half(
+    gold_docs: Sequence[MeantimeDocument], predictions: Sequence[Sequence[Event]]
+) -> dict[str, dict]:
+    """:func:`evaluate_actors` of all documents, of the even half and of the odd half (documents
+    in sorted path order, by position: see :mod:`service.evaluate.halves`)."""
+    return per_half(
+        len(gold_docs),
+        lambda kept: evaluate_actors([gold_docs[i] for i in kept], [predictions[i] for i in kept]),
+    )
 
 
 def actor_errors(

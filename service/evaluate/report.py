@@ -135,6 +135,24 @@ def format_actors(report: dict, timing: dict | None = None, kinds: int = 10) -> 
     return "\n".join(lines + _timing_lines(timing))
 
 
+def format_actor_halves(reports: dict[str, dict]) -> str:
+    """Agent and patient P/R/F1 of each subset (all, even half, odd half), one a line."""
+    lines = [
+        "ACTORS per half (documents in sorted path order, even and odd positions)",
+        f"{'':<6}{'docs':>5}" + "".join(f"{r + ' P':>11}{'R':>7}{'F1':>7}" for r in _ROLES),
+    ]
+    for name, r in reports.items():
+        cells = "".join(
+            f"{r[role]['precision']:>11.3f}{r[role]['recall']:>7.3f}{r[role]['f1']:>7.3f}"
+            for role in _ROLES
+        )
+        lines.append(f"{name:<6}{r['documents']:>5}{cells}")
+    return "\n".join(lines)
+
+
+_ROLES = ("agent", "patient")
+
+
 def format_gold_anchoring(report: dict, kinds: int = 10) -> str:
     """The anchoring report on gold events and times, with the nearest-time baseline."""
     lines = [f"ANCHORING on gold events and times, {report['documents']} documents", _RULE]

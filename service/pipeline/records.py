@@ -221,11 +221,13 @@ class EntityRef:
 
 @dataclass(frozen=True)
 class ActorTimelineEntry:
-    """One event in an actor's timeline: its rank in time (0: no usable date), date, mentions."""
+    """One event in an actor's timeline: its rank in time (0: no usable date), date, mentions,
+    and the roles the actor has in it ("agent", "patient", "recipient")."""
 
     position: int
     date: str | None
     mentions: tuple[EventMention, ...]
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -235,6 +237,9 @@ class ActorTimeline:
     actor: str
     entities: tuple[EntityRef, ...]
     entries: tuple[ActorTimelineEntry, ...]
+    matched: tuple[str, ...] = ()
+    """The actor phrases through which the requested actor takes part in its events, as written
+    ("The FTSE 100", "the 777 jets", "he"), each once, in order of first match."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]
+EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"]
 EventClass = Literal[
     "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"
 ]

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from service.pipeline import vocabulary
+from service.pipeline.entities.name_forms import acronyms, name_core
 from service.pipeline.lexicon.closed_class import load_closed_class
 from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.records import Entity, TextSpan
@@ -27,6 +28,7 @@ _TRAILING_DROP = frozenset({"'s", "’s", "'", '"', "’", "”"})
 _PLACE_ERRORS = frozenset({"ORG", "PERSON", "NORP"})  # labels the model gives places by mistake
 _NOT_NAME = frozenset({"DET", "ADV", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"})
 _MODIFIER_TYPES = frozenset({"GPE", "NORP", "LOC"})
+_ORGANISATION_ERRORS = frozenset({"GPE", "LOC", "FAC", "PRODUCT"})  # labels the model gives orgs
 _ACRONYM_SKIP = load_closed_class().acronym_skip_words
 
 
@@ -41,7 +43,8 @@ class _Mention:
 
     @property
     def key(self) -> str:
-        return self.text.lower()
+        """The name without titles and legal-form words: "Microsoft Corp." is "microsoft"."""
+        return " ".join(name_core(self.text)) or self.text.lower()
 
 
 class EntityExtractor:
@@ -107,6 +110,17 @@ class EntityExtractor:
                 or (mention.key in gpe_names and _after_locative(mention))
             ):
                 mention.label = "GPE"
+            elif mention.label in _ORGANISATION_ERRORS and self._organisation(mention):
+                mention.label = "ORG"
+
+    def _organisation(self, mention: _Mention) -> bool:
+        """Whether a name typed a place or a thing owns what only an organisation has ("the
+        offices of Vesti", "Vesti's headquarters")."""
+        head = mention.head
+        owner = head.head if head.dep_ == "poss" else None
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            owner = head.head.head
+        return owner is not None and owner.lower_ in self.lexicon.organisation_nouns
 
 
 def _trim(span: Span, label: str) -> _Mention | None:
@@ -147,9 +161,12 @@ def _is_surname(mention: _Mention, person: _Mention) -> bool:
     )
 
 
-def _acronym(text: str) -> str:
-    words = [w for w in text.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
-    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
+def _acronyms(text: str) -> set[str]:
+    """The acronyms of a name of capitalised words, upper case ("CDC"); none for other names."""
+    words = text.replace("-", " ").split()
+    if not all(w[:1].isupper() or w.lower() in _ACRONYM_SKIP for w in words):
+        return set()
+    return {a.upper() for a in acronyms(name_core(" ".join(words)))}
 
 
 def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -171,7 +188,7 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
 def _partner(mention: _Mention, clusters: list[list[_Mention]]) -> list[_Mention] | None:
     """An earlier cluster this mention is a surname, acronym or expansion of, if any."""
     single = " " not in mention.text
-    acronym = _acronym(mention.text)
+    expansions = _acronyms(mention.text)
     for cluster in reversed(clusters):
         for other in cluster:
             if mention.group and other.group and mention.head.lemma_ == other.head.lemma_:
@@ -180,9 +197,9 @@ def _partner(mention: _Mention, clusters: list[list[_Mention]]) -> list[_Mention
                 continue
             if _is_surname(mention, other):
                 return cluster
-            if single and mention.text.isupper() and _acronym(other.text) == mention.text:
+            if single and mention.text.isupper() and mention.text in _acronyms(other.text):
                 return cluster
-            if acronym and other.text.isupper() and acronym == other.text:
+            if other.text.isupper() and other.text in expansions:
                 return cluster
     return None
 

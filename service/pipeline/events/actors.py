@@ -44,6 +44,7 @@ ACTOR_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 RECIPIENT_VERBS = frozenset({"tell", "inform", "brief", "notify", "assure", "remind"})
 ROLE_RULES_PATH = RESOURCES / "events" / "roles.tsv"
 _LOCATIVE = load_closed_class().locative_prepositions
+_DEMONSTRATIVES = load_closed_class().pronouns_of("demonstrative")
 _ANY = "*"
 
 
@@ -147,13 +148,29 @@ class ActorFinder:
 
     def _participant(self, token: Token) -> bool:
         """Whether an argument can be an actor: a name, noun or pronoun that is not an event, a
-        time, or a relative pronoun standing for a time."""
+        time, or a relative pronoun standing for a time, and names an entity (:meth:`_entity`)."""
         if self.blocked[token.i] or token.i in self.triggers:
             return False
         noun = antecedent(token)
         if noun is not None and self.blocked[noun.i]:
             return False  # "the last quarter, which ended"
-        return token.pos_ in ACTOR_POS or self.entity_of[token.i] is not None
+        if self.entity_of[token.i] is not None:
+            return True
+        return token.pos_ in ACTOR_POS and self._entity(token)
+
+    def _entity(self, token: Token) -> bool:
+        """Whether an argument outside every entity mention still names an entity: not a
+        demonstrative standing alone ("This imperils the plan"), nor a common noun that names an
+        event ("won the contest", unless it also names an entity: "its profits") or no entity at
+        all ("drew attention", "the third time")."""
+        if token.lower_ in _DEMONSTRATIVES and token.tag_ == "DT":
+            return False
+        if token.pos_ != "NOUN":
+            return True
+        lemma = token.lemma_.lower()
+        if lemma in self.lexicon.abstract_nouns:
+            return False
+        return lemma not in self.lexicon.nominal_events or lemma in self.lexicon.entity_nouns
 
     def _roles(self, trigger: Token) -> Iterator[tuple[Token, RoleRule]]:
         """The trigger's arguments with the first rule of the role table that fits each."""

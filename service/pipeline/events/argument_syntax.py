@@ -28,14 +28,32 @@ def subject_of(verb: Token, triggers: set[int]) -> Token | None:
     a gerund after a preposition (the governing verb's object if it has one: "forced Apple to
     lower", "barred Apple from using"), or of an adverbial participle ("while introducing the
     phone, Jobs ..."), the first conjunct's subject, the noun a participle modifies ("the
-    recently announced iPhone"), and the subject of the verb governing an event noun an active
-    infinitive complements ("Apple has plans to import", "executives are in talks to buy").
+    recently announced iPhone") or, when that noun is a predicate nominal, the subject it
+    describes ("X and Y are among the leaders attending", "X is one of the ministers attending":
+    X and Y attend), and the subject of the verb governing an event noun an active infinitive
+    complements ("Apple has plans to import", "executives are in talks to buy").
     Nothing is shared into or out of a quotation ("saying, 'Stop me'").
     """
     subject = _climb_to_subject(verb, triggers)
     if subject is None or subject.head == verb:  # none, or its own
         return subject
     return None if _crosses_quotation(verb, subject) else subject
+
+
+def _described_subject(noun: Token) -> Token | None:
+    """The subject of "be" that a predicate nominal describes: "X are among the leaders", "X is
+    one of the ministers"; None for any other noun."""
+    link = noun.head
+    if noun.dep_ != "pobj" or link.dep_ != "prep":
+        return None
+    host = link.head
+    if link.lower_ == "of" and host.lower_ == "one" and host.dep_ == "attr":
+        host = host.head
+    elif link.lower_ != "among":
+        return None
+    if host.lemma_ != "be":
+        return None
+    return next((c for c in host.children if c.dep_ in SUBJECTS), None)
 
 
 def _climb_to_subject(verb: Token, triggers: set[int]) -> Token | None:
@@ -50,7 +68,7 @@ def _climb_to_subject(verb: Token, triggers: set[int]) -> Token | None:
         if verb.dep_ == "acl" and head.i in triggers and head.head != head and _to_infinitive(verb):
             verb = head.head.head if head.head.dep_ == "prep" else head.head  # "are in talks to"
         elif verb.dep_ in ("acl", "relcl", "amod") and head.pos_ in _NOMINAL:
-            return head
+            return _described_subject(head) or head
         elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
             controller = _object(head.head) if head.lower_ in _OBJECT_CONTROL_PREPS else None
             if controller is not None:

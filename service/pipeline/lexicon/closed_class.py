@@ -13,7 +13,7 @@ from functools import cache
 from service.pipeline.lexicon.word_lists import RESOURCES, read_table, read_words
 
 RESOURCE_DIR = RESOURCES / "words"
-PRONOUN_KINDS = ("person", "neuter", "other")
+PRONOUN_KINDS = ("person", "neuter", "demonstrative", "other")
 _BARE_STEM, _NOT_UNDONE, _EVENT = "0", "-", "event"
 
 

@@ -33,6 +33,12 @@ class Lexicon:
     """theme_subject_verbs.txt: verbs whose subject is their theme ("the program costs $99")."""
     undergoer_nouns: frozenset[str]
     """undergoer_nouns.txt: event nouns whose possessor undergoes them ("its launch")."""
+    abstract_nouns: frozenset[str]
+    """abstract_nouns.txt: nouns that name no entity ("attention", "time"): never an actor."""
+    organisation_nouns: frozenset[str]
+    """organisation_nouns.txt: what only an organisation has ("the offices of X"), as written."""
+    entity_nouns: frozenset[str]
+    """entity_nouns.txt: event nouns that also name an entity ("profit"): still an actor."""
 
 
 @cache
@@ -54,4 +60,7 @@ def load_lexicon() -> Lexicon:
         unaccusative_verbs=words("unaccusative_verbs.txt"),
         theme_subject_verbs=words("theme_subject_verbs.txt"),
         undergoer_nouns=words("undergoer_nouns.txt"),
+        abstract_nouns=words("abstract_nouns.txt"),
+        entity_nouns=words("entity_nouns.txt"),
+        organisation_nouns=words("organisation_nouns.txt"),
     )

@@ -34,8 +34,8 @@ class DatedStoryEvent:
     event (StoryEvent): the event and its mentions.
     value (str | None): its TIMEX3 date, None when no mention has a usable one.
     interval (Interval | None): the calendar interval of ``value``.
-    participants (frozenset[EntityRef]): entities any mention names in one of ``TAKING_PART``.
-    actor_texts (frozenset[str]): the text of the actors no entity was found for.
+    roles (tuple[tuple[EntityRef | None, str, str], ...]): every actor any mention has in one of
+        ``TAKING_PART``, as (its entity if found, its text, its role).
     factual (bool): whether a mention reports it as happening (see the module docstring).
     on_timeline (bool): whether a mention is a timeline entry of its document.
     placement (Placement): the placement its date comes from.
@@ -44,8 +44,7 @@ class DatedStoryEvent:
     event: StoryEvent
     value: str | None
     interval: Interval | None
-    participants: frozenset[EntityRef]
-    actor_texts: frozenset[str] = frozenset()
+    roles: tuple[tuple[EntityRef | None, str, str], ...] = ()
     factual: bool = True
     on_timeline: bool = False
     placement: Placement = UNKNOWN
@@ -53,7 +52,6 @@ class DatedStoryEvent:
 
 TAKING_PART = frozenset({"agent", "patient", "recipient"})
 """The roles in which an actor takes part in an event (a location does not)."""
-"""The roles in which an entity takes part in an event (see the module docstring)."""
 NOT_HAPPENING = frozenset({"negated", "possible"})
 STATES_OF_MIND = frozenset({"I_STATE"})
 
@@ -129,17 +127,42 @@ def build_actor_timeline(
     """
     entities = matching_entities(actor, documents)
     wanted = set(entities)
-    own = [
-        event
-        for event in events
-        if event.factual
-        and (
-            event.participants & wanted
-            or any(mentions_name(text, actor) for text in event.actor_texts)
+    names = {
+        EntityRef(document, entity.id): entity.name
+        for document, result in documents
+        for entity in result.entities
+    }
+    matched: dict[str, None] = {}
+    own = []
+    for event in events:
+        roles = _roles_of(actor, wanted, names, event)
+        if event.factual and roles:
+            own.append((event, tuple(sorted({role for _, _, role in roles}))))
+            matched.update(dict.fromkeys(text for _, text, _ in roles))
+    by_event = {id(event): event_roles for event, event_roles in own}
+    # Issue 15 hook: once events carry a description (the lead's change to events/extract.py),
+    # the entry takes the description of its event here.
+    entries = tuple(
+        ActorTimelineEntry(position, event.value, event.event.mentions, by_event[id(event)])
+        for position, event in rank_in_time([event for event, _ in own])
+    )
+    return ActorTimeline(actor, entities, entries, tuple(matched))
+
+
+def _roles_of(
+    actor: str, wanted: set[EntityRef], names: dict[EntityRef, str], event: DatedStoryEvent
+) -> list[tuple[EntityRef | None, str, str]]:
+    """The participants of an event that are the requested actor: one of its entities, a phrase
+    without an entity that names it, or a phrase that names it and is linked to an entity
+    named by part of the request ("The FTSE 100" linked to "FTSE"; not "Apple's iPod", linked
+    to Apple, for "iPod")."""
+    core = set(name_core(actor))
+    return [
+        (ref, text, role)
+        for ref, text, role in event.roles
+        if (ref is not None and ref in wanted)
+        or (
+            mentions_name(text, actor)
+            and (ref is None or set(name_core(names.get(ref, ""))) <= core)
         )
     ]
-    entries = tuple(
-        ActorTimelineEntry(position, event.value, event.event.mentions)
-        for position, event in rank_in_time(own)
-    )
-    return ActorTimeline(actor, entities, entries)

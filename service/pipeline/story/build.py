@@ -63,18 +63,17 @@ def _story_event(members: list[_Member]) -> DatedStoryEvent:
     taking_part = [
         (m.document, p) for m in members for p in m.participants if p.role in TAKING_PART
     ]
-    entities = frozenset(EntityRef(document, p.entity) for document, p in taking_part if p.entity)
-    texts = frozenset(p.text for _, p in taking_part if not p.entity)
+    roles = tuple(
+        (EntityRef(d, p.entity) if p.entity else None, p.text, p.role) for d, p in taking_part
+    )
     factual = any(is_factual(m.event) for m in members)
-    day = best.day
     return DatedStoryEvent(
         StoryEvent("", mentions),
         best.value,
         best.interval,
-        entities,
-        texts,
+        roles,
         factual,
-        on_timeline=bool(entries) and day is not None,
+        on_timeline=bool(entries) and best.day is not None,
         placement=best,
     )
 

@@ -6,38 +6,13 @@ matches "Apple"; matching ignores case, titles before a name and legal-form word
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from service.pipeline.lexicon.closed_class import load_closed_class
-from service.pipeline.lexicon.story import load_story_lexicon
+from service.pipeline.entities.name_forms import POSSESSIVE, PUNCTUATION, acronyms, name_core
 
-_POSSESSIVE = re.compile(r"['’]s?$")
-_PUNCTUATION = re.compile(r"[^\w\s&-]")
-_ACRONYM_SKIP = load_closed_class().acronym_skip_words
+__all__ = ["mentions_name", "name_core", "names_match"]
 _NAME_REACH = 5  # a name is sought among the first words of an actor phrase
-
-
-@lru_cache(maxsize=65536)
-def name_core(name: str) -> tuple[str, ...]:
-    """The lower-case words of a name without titles before it or legal-form words after it.
-
-    name (str): a name as written ("President Obama", "Apple Inc.'s").
-    RETURNS (tuple[str, ...]): e.g. ``("obama",)``, ``("apple",)``; empty when nothing is left.
-    """
-    lexicon = load_story_lexicon()
-    words = [_PUNCTUATION.sub("", _POSSESSIVE.sub("", word)) for word in name.lower().split()]
-    words = [word for word in words if word]
-    while words and words[0] in lexicon.name_titles:
-        words.pop(0)
-    while len(words) > 1 and words[-1] in lexicon.name_designators:
-        words.pop()
-    return tuple(words)
-
-
-def _acronym(words: tuple[str, ...]) -> str:
-    return "".join(word[0] for word in words if word not in _ACRONYM_SKIP)
 
 
 def _short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -46,7 +21,7 @@ def _short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     if full[-len(short) :] == short and any(c.isalpha() for c in short[-1]):
         return True
-    return len(short) == 1 and len(short[0]) >= 2 and short[0] == _acronym(full)
+    return len(short) == 1 and short[0] in acronyms(full)
 
 
 def _proper_part(name: str) -> tuple[str, ...]:
@@ -86,7 +61,7 @@ def names_match(first: str, second: str) -> bool:
         or inside it up to its last word; a name's final lower-case words may be left out.
     """
     return any(
-        a == b or _short_form(a, b) or _short_form(b, a) or _inside(a, b) or _inside(b, a)
+        _same_core(a, b) or _short_form(a, b) or _short_form(b, a) or _inside(a, b) or _inside(b, a)
         for a in {name_core(first), _proper_part(first)}
         for b in {name_core(second), _proper_part(second)}
         if a and b
@@ -106,12 +81,19 @@ def _phrase_words(text: str) -> list[_Word]:
     """The words of a phrase; a possessive ("Jobs's", "Jobs '") marks the word it follows."""
     words: list[_Word] = []
     for token in text.split():
-        bare = _PUNCTUATION.sub("", _POSSESSIVE.sub("", token.lower()))
+        bare = PUNCTUATION.sub("", POSSESSIVE.sub("", token.lower()))
         if bare:
-            words.append(_Word(bare, token[:1].isupper(), _POSSESSIVE.search(token) is not None))
-        elif _POSSESSIVE.fullmatch(token) and words:
+            words.append(_Word(bare, token[:1].isupper(), POSSESSIVE.search(token) is not None))
+        elif POSSESSIVE.fullmatch(token) and words:
             words[-1] = replace(words[-1], possessive=True)
     return words
+
+
+def _same_core(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Equal cores, or equal but for the plural of the last word ("iPods" and "iPod")."""
+    return first[:-1] == second[:-1] and (
+        _same_word(first[-1], second[-1]) or _same_word(second[-1], first[-1])
+    )
 
 
 def _same_word(word: str, name_word: str) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from service.pipeline.lexicon.closed_class import load_closed_class
+from service.pipeline.lexicon.story import load_story_lexicon
 from service.pipeline.records import Actor, Entity, TimelineResult
 from service.pipeline.story.names import mentions_name
 
@@ -24,6 +25,8 @@ PRONOUN_REACH = 600
 PERSONAL_PRONOUNS = load_closed_class().pronouns_of("person")
 NEUTER_PRONOUNS = load_closed_class().pronouns_of("neuter")
 PERSON_TYPES = frozenset({"PERSON"})
+ORGANISATION_TYPES = frozenset({"ORG"})
+_DESCRIPTIONS = load_story_lexicon().organisation_descriptions
 TOPIC_ROLES = frozenset({"agent", "patient"})
 RELATIVE = load_closed_class().relative_pronouns
 RELATIVE_GAP = 3
@@ -54,13 +57,16 @@ class _Referents:
 
     def __init__(self, result: TimelineResult) -> None:
         self.entities = result.entities
-        self.people = sorted(
-            (mention.start, entity.id)
-            for entity in result.entities
-            if entity.type in PERSON_TYPES
-            for mention in entity.mentions
-        )
-        self.starts = [start for start, _ in self.people]
+        self.people = _mentions_of(result.entities, PERSON_TYPES)
+        self.organisations = _mentions_of(result.entities, ORGANISATION_TYPES)
+        self.named_by_head: dict[str, list[tuple[int, str]]] = {}
+        for entity in result.entities:
+            last = entity.name.split()[-1].lower()
+            self.named_by_head.setdefault(last, []).extend(
+                (m.start, entity.id) for m in entity.mentions
+            )
+        for mentions in self.named_by_head.values():
+            mentions.sort()
         self.phrases = {
             actor.end: actor
             for event in result.events
@@ -95,16 +101,14 @@ class _Referents:
         if actor.entity:
             entity: str | None = actor.entity
         elif actor.text.lower() in PERSONAL_PRONOUNS:
-            entity = self._person_before(actor.start)
+            entity = _last_before(self.people, actor.start)
+        elif _describes_organisation(actor.text):
+            entity = _last_before(self.organisations, actor.start)
+        elif head := _description_head(actor.text):
+            entity = _last_before(self.named_by_head.get(head, []), actor.start)
         else:
             entity = _named_entity(actor.text, self.entities)
         return Participant(actor.role, entity, actor.text)
-
-    def _person_before(self, start: int) -> str | None:
-        before = bisect_left(self.starts, start) - 1
-        if before >= 0 and start - self.starts[before] <= PRONOUN_REACH:
-            return self.people[before][1]
-        return None
 
     def _topic_before(self, actor: Actor) -> Actor:
         """The thing "it" refers to: the named non-person agent or patient last before it."""
@@ -117,6 +121,38 @@ class _Referents:
         """The phrase a relative pronoun follows ("the store, which"), else the pronoun."""
         ends = range(actor.start, actor.start - RELATIVE_GAP - 1, -1)
         return next((self.phrases[end] for end in ends if end in self.phrases), actor)
+
+
+def _mentions_of(entities: Sequence[Entity], types: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, entity id) of every mention of the entities of some types, in text order."""
+    return sorted((m.start, e.id) for e in entities if e.type in types for m in e.mentions)
+
+
+def _last_before(mentions: list[tuple[int, str]], start: int) -> str | None:
+    """The entity of the mention last before ``start`` within ``PRONOUN_REACH``, if any."""
+    before = bisect_left(mentions, (start, "")) - 1
+    if before >= 0 and start - mentions[before][0] <= PRONOUN_REACH:
+        return mentions[before][1]
+    return None
+
+
+def _describes_organisation(text: str) -> bool:
+    """Whether an actor is a definite description of an organisation: "the company", "The
+    airline" (a word of :data:`_DESCRIPTIONS` after "the", and nothing else)."""
+    words = text.lower().split()
+    return len(words) == 2 and words[0] == "the" and words[1] in _DESCRIPTIONS
+
+
+def _description_head(text: str) -> str | None:
+    """The head noun of a definite description of common words ("the store", "the new
+    store"), which refers to the entity last named with that final word ("the iTunes Music
+    Store"); None for any other phrase."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() != "the" or "of" in words:
+        return None
+    if any(c.isupper() for word in words[1:] for c in word) or not words[-1].isalpha():
+        return None
+    return words[-1]
 
 
 def _names_something(text: str) -> bool:
