@@ -47,6 +47,18 @@ def test_actor_timelines_come_back_in_request_order(client):
     assert [timeline["actor"] for timeline in answer["actor_timelines"]] == ["Paris", "Rome"]
 
 
+def test_an_actor_timeline_entry_says_the_role_and_what_happened(client):
+    text = "The FTSE 100 fell sharply on Monday. Investors sold shares of Vodafone."
+    body = {"documents": [{"id": "d1", "text": text, "document_date": "2017-05-12"}]}
+    answer = client.post(URL, json={**body, "actors": ["FTSE 100"]}).get_json()
+    (timeline,) = answer["actor_timelines"]
+    assert timeline["matched"] == ["The FTSE 100"]
+    (entry,) = timeline["entries"]
+    assert entry["roles"] == ["patient"]
+    assert entry["description"] == "The FTSE 100 fell"
+    assert entry["date"] == "2017-05-08"
+
+
 def test_duplicate_ids_are_422_naming_the_index(client):
     body = {"documents": [{"id": "x", "text": "One."}, {"id": "x", "text": "Two."}]}
     problem = assert_problem(client.post(URL, json=body), 422)

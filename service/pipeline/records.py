@@ -194,10 +194,12 @@ class EventMention:
 
 @dataclass(frozen=True)
 class StoryEvent:
-    """One real-world event and its mentions across the documents that report it."""
+    """One real-world event, its mentions across the documents that report it, and the
+    description of its first mention."""
 
     id: str
     mentions: tuple[EventMention, ...]
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -222,12 +224,13 @@ class EntityRef:
 @dataclass(frozen=True)
 class ActorTimelineEntry:
     """One event in an actor's timeline: its rank in time (0: no usable date), date, mentions,
-    and the roles the actor has in it ("agent", "patient", "recipient")."""
+    the roles the actor has in it ("agent", "patient", "recipient") and its description."""
 
     position: int
     date: str | None
     mentions: tuple[EventMention, ...]
     roles: tuple[str, ...] = ()
+    description: str = ""
 
 
 @dataclass(frozen=True)

@@ -223,6 +223,9 @@ class StoryEventSchema(ma.Schema):
 
     id = _required(fields.String(metadata={"example": "s1"}))
     mentions = _required(fields.List(fields.Nested(EventMentionSchema)))
+    description = _required(
+        fields.String(metadata={"description": "The description of its first mention."})
+    )
 
 
 class StoryEntrySchema(ma.Schema):
@@ -251,6 +254,13 @@ class ActorTimelineEntrySchema(ma.Schema):
     )
     date = _required(fields.String(allow_none=True, metadata={"description": "TIMEX3 value"}))
     mentions = _required(fields.List(fields.Nested(EventMentionSchema)))
+    roles = _required(
+        fields.List(
+            fields.String(validate=validate.OneOf(ROLES)),
+            metadata={"description": "The actor's roles in the event.", "example": ["agent"]},
+        )
+    )
+    description = _required(fields.String(metadata={"description": "The event's description."}))
 
 
 class ActorTimelineSchema(ma.Schema):
@@ -258,6 +268,16 @@ class ActorTimelineSchema(ma.Schema):
 
     actor = _required(fields.String())
     entities = _required(fields.List(fields.Nested(EntityRefSchema)))
+    matched = _required(
+        fields.List(
+            fields.String(),
+            metadata={
+                "description": "The phrases through which the actor takes part in its events, "
+                "as written, each once.",
+                "example": ["The FTSE 100", "the index"],
+            },
+        )
+    )
     entries = _required(fields.List(fields.Nested(ActorTimelineEntrySchema)))
 
 

@@ -86,6 +86,8 @@ def _core(head: Token, depth: int) -> list[Token]:
     for child in head.lefts:
         if child.dep_ in _CORE_LEFT:
             words.extend(c for c in child.subtree if not c.is_punct)
+    # a number that ends a name ("the FTSE 100", "the Boeing 777")
+    words.extend(c for c in head.rights if c.dep_ == "nummod" and c.i == head.i + 1)
     if depth > 0:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in _CORE_PREPOSITIONS:

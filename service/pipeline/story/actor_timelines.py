@@ -140,10 +140,14 @@ def build_actor_timeline(
             own.append((event, tuple(sorted({role for _, _, role in roles}))))
             matched.update(dict.fromkeys(text for _, text, _ in roles))
     by_event = {id(event): event_roles for event, event_roles in own}
-    # Issue 15 hook: once events carry a description (the lead's change to events/extract.py),
-    # the entry takes the description of its event here.
     entries = tuple(
-        ActorTimelineEntry(position, event.value, event.event.mentions, by_event[id(event)])
+        ActorTimelineEntry(
+            position,
+            event.value,
+            event.event.mentions,
+            by_event[id(event)],
+            event.event.description,
+        )
         for position, event in rank_in_time([event for event, _ in own])
     )
     return ActorTimeline(actor, entities, entries, tuple(matched))

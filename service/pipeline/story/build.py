@@ -68,7 +68,7 @@ def _story_event(members: list[_Member]) -> DatedStoryEvent:
     )
     factual = any(is_factual(m.event) for m in members)
     return DatedStoryEvent(
-        StoryEvent("", mentions),
+        StoryEvent("", mentions, members[0].event.description),
         best.value,
         best.interval,
         roles,
