@@ -19,17 +19,37 @@ def describe(pipeline):
 @pytest.mark.parametrize(
     ("text", "trigger", "description"),
     [
-        ("The FAA closes 149 control towers in Texas.", "closes", "The FAA closes 149 control towers in Texas"),
+        (
+            "The FAA closes 149 control towers in Texas.",
+            "closes",
+            "The FAA closes 149 control towers in Texas",
+        ),
         ("No one was injured.", "injured", "No one was injured"),
         ("The minister may resign.", "resign", "The minister may resign"),
         ("We will not register, nor will we pay.", "pay", "nor will we pay"),
-        ("Police have raided the offices of the group.", "raided", "Police have raided the offices of the group"),
-        ("The campaign against ISIS began in autumn 2014.", "began", "The campaign against ISIS began"),
+        (
+            "Police have raided the offices of the group.",
+            "raided",
+            "Police have raided the offices of the group",
+        ),
+        (
+            "The campaign against ISIS began in autumn 2014.",
+            "began",
+            "The campaign against ISIS began",
+        ),
         ("The Boeing 777 crashed on Monday.", "crashed", "The Boeing 777 crashed"),
-        ("Leaders attending Tuesday's summit agreed.", "attending", "Leaders attending Tuesday's summit"),
-        ("The US-led coalition met in Copenhagen.", "met", "The US-led coalition met in Copenhagen"),
+        (
+            "Leaders attending Tuesday's summit agreed.",
+            "attending",
+            "Leaders attending Tuesday's summit",
+        ),
+        (
+            "The US-led coalition met in Copenhagen.",
+            "met",
+            "The US-led coalition met in Copenhagen",
+        ),
     ],
-)  # fmt: skip
+)
 def test_the_description_names_who_did_what_to_whom_and_where(describe, text, trigger, description):
     assert describe(text, trigger) == description
 
