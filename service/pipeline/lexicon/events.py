@@ -8,9 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from service.pipeline.lexicon.word_lists import RESOURCES, read_pairs, read_words
+from service.pipeline.lexicon.word_lists import RESOURCES, read_pairs, read_table, read_words
 
 RESOURCE_DIR = RESOURCES / "events"
+CUE_KINDS = (
+    "negative",
+    "contrast",
+    "condition",
+    "allegation",
+    "implication",
+    "hedge",
+    "plan",
+    "happening",
+)
+"""The kinds of factuality cue (``factuality_cues.tsv``)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,8 @@ class Lexicon:
     """theme_subject_verbs.txt: verbs whose subject is their theme ("the program costs $99")."""
     undergoer_nouns: frozenset[str]
     """undergoer_nouns.txt: event nouns whose possessor undergoes them ("its launch")."""
+    factuality_cues: dict[str, str]
+    """factuality_cues.tsv: word -> kind of cue (``CUE_KINDS``): "alleged" -> allegation."""
 
 
 @cache
@@ -54,4 +67,7 @@ def load_lexicon() -> Lexicon:
         unaccusative_verbs=words("unaccusative_verbs.txt"),
         theme_subject_verbs=words("theme_subject_verbs.txt"),
         undergoer_nouns=words("undergoer_nouns.txt"),
+        factuality_cues=dict(
+            read_table(RESOURCE_DIR / "factuality_cues.tsv", fields=2, last_field_in=CUE_KINDS)  # type: ignore[arg-type]
+        ),
     )
