@@ -12,9 +12,9 @@ from service.pipeline.lexicon.events import CUE_KINDS, load_lexicon
 
 # Each factuality step with an example only it decides: (text, trigger, governor class).
 FACTUALITY_EXAMPLES = {
-    "negation": ("The workers did not strike.", "strike", None),
     "negative_subject": ("No one was injured in the blast.", "injured", None),
     "negative_coordination": ("The minister neither confirmed nor denied it.", "denied", None),
+    "negation": ("The workers did not strike.", "strike", None),
     "open_implication": (
         "The ruling does not necessarily mean that he will stand trial.",
         "stand",
@@ -52,9 +52,9 @@ def test_factuality_example_is_decided_by_its_step(trigger, step):
 
 # The same examples without their cue: the step no longer decides.
 WITHOUT_THE_CUE = {
-    "negation": ("The workers did strike.", "strike", None),
     "negative_subject": ("One man was injured in the blast.", "injured", None),
     "negative_coordination": ("The minister confirmed and denied it.", "denied", None),
+    "negation": ("The workers did strike.", "strike", None),
     "open_implication": ("The ruling means that he will stand trial.", "stand", None),
     "modal": ("The minister will resign.", "resign", None),
     "hedge": ("The strike is sure to end.", "end", None),
@@ -81,6 +81,14 @@ def test_without_its_cue_the_example_is_not_decided_by_the_step(trigger, step):
 def test_negation_comes_before_the_future(trigger):
     attributes = read_attributes(trigger("The talks won't resume.", "resume"), None)
     assert (attributes.tense, attributes.factuality_step) == ("FUTURE", "negation")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("No one was injured.", "injured"), ("He neither confirmed nor denied it.", "confirmed")],
+)
+def test_a_negative_subject_or_coordination_negates_the_polarity(trigger, text, word):
+    assert read_attributes(trigger(text, word), None).polarity == "NEG"
 
 
 # Issue 14, kind 4: events that did not happen, may happen, will happen or are only alleged, each

@@ -5,11 +5,11 @@ TimeML's MAKEINSTANCE. Factuality is the summary a consumer filters on, decided 
 of ``FACTUALITY_STEPS`` that holds (the attributes record its name). The words the steps look for
 are ``resources/en/events/factuality_cues.tsv``, by kind:
 
-- ``negation``: "did not strike", "no agreement": negated;
 - ``negative_subject``: "No one was injured", "no strike has been called", "Neither the union nor
-  the airline commented": negated;
+  the airline commented": negated (and polarity NEG);
 - ``negative_coordination``: "neither confirmed nor denied", "will not pay, nor will we register":
-  negated;
+  negated (and polarity NEG);
+- ``negation``: "did not strike", "no agreement", "no longer sells": negated;
 - ``open_implication``: under a negated, modal or hedged verb of meaning ("does not necessarily
   mean that he will stand trial"): possible;
 - ``modal``, ``hedge``: a modal other than the future's ("may resign") or a hedging word ("likely
@@ -116,7 +116,8 @@ def read_attributes(trigger: Token, governor_class: str | None) -> Attributes:
 
 
 def _read(trigger: Token, governor_class: str | None, path: frozenset[int]) -> _Reading:
-    polarity = "NEG" if _negated(trigger) else "POS"
+    negative = _negated(trigger) or _negative_subject(trigger) or _negative_coordination(trigger)
+    polarity = "NEG" if negative else "POS"
     modals = [a for a in auxiliaries_of(trigger) if a.tag_ == "MD"]
     modality = next((a.lower_ for a in modals if a.lower_ not in FUTURE_AUXILIARIES), None)
     tense, aspect = tense_aspect(trigger)
@@ -286,9 +287,9 @@ def _class_of_governor(token: Token, path: frozenset[int]) -> str | None:
 
 
 FACTUALITY_STEPS: tuple[FactualityStep, ...] = (
-    ("negation", "negated", lambda r: r.polarity == "NEG"),
     ("negative_subject", "negated", lambda r: _negative_subject(r.trigger)),
     ("negative_coordination", "negated", lambda r: _negative_coordination(r.trigger)),
+    ("negation", "negated", lambda r: r.polarity == "NEG"),
     ("open_implication", "possible", lambda r: _open_implication(r.trigger)),
     ("modal", "possible", lambda r: r.modality is not None),
     ("hedge", "possible", lambda r: _hedged(r.trigger)),
