@@ -24,7 +24,7 @@ FACTUALITY_EXAMPLES = {
     "hedge": ("The strike is likely to end.", "end", None),
     "allegation": ("He was accused of stealing the funds.", "stealing", None),
     "condition": ("The pilots will strike if the airline refuses.", "refuses", None),
-    "planned": ("The firm wants to buy the plant.", "buy", "I_STATE"),
+    "planned": ("The firm plans to buy the plant.", "buy", "I_STATE"),
     "inherited": (
         "The kit will allow developers to create games and then distribute them.",
         "distribute",
@@ -118,6 +118,7 @@ NOT_ASSERTED = [
     # planned and future
     ("The pilots will strike if the airline refuses their demands.", "strike", None, "future"),
     ("The store is going to close.", "close", None, "future"),
+    ("The firm wants to buy the plant.", "buy", "I_STATE", "possible"),
     ("Apple plans another special event.", "event", None, "future"),
     ("It is to be held in San Jose.", "held", None, "future"),
     ("Apple announced an event to be held on Friday.", "held", None, "future"),
