@@ -30,8 +30,8 @@ FACTUALITY_EXAMPLES = {
         "distribute",
         None,
     ),
-    "irrealis_governor": ("The analysts believe the firm overpaid.", "overpaid", "I_STATE"),
     "future_tense": ("The store will reopen.", "reopen", None),
+    "irrealis_governor": ("The analysts believe the firm overpaid.", "overpaid", "I_STATE"),
     "reported_clause": ("The police said the man escaped.", "escaped", "REPORTING"),
     "asserted": ("The workers struck.", "struck", None),
 }
@@ -66,8 +66,8 @@ WITHOUT_THE_CUE = {
         "distributed",
         None,
     ),
-    "irrealis_governor": ("The analysts believe the firm overpaid.", "overpaid", None),
     "future_tense": ("The store reopened.", "reopened", None),
+    "irrealis_governor": ("The analysts believe the firm overpaid.", "overpaid", None),
     "reported_clause": ("The police said the man escaped.", "escaped", None),
 }
 
@@ -120,6 +120,13 @@ NOT_ASSERTED = [
     ("The store is going to close.", "close", None, "future"),
     ("The firm wants to buy the plant.", "buy", "I_STATE", "possible"),
     ("Apple plans another special event.", "event", None, "future"),
+    ("Apple has plans to import more features.", "import", None, "future"),
+    (
+        "Apple has claimed that the phone will provide faster access.",
+        "provide",
+        "I_ACTION",
+        "future",
+    ),
     ("It is to be held in San Jose.", "held", None, "future"),
     ("Apple announced an event to be held on Friday.", "held", None, "future"),
     ("The firm met the unions to discuss the cuts.", "discuss", "OCCURRENCE", "future"),
@@ -162,6 +169,7 @@ ASSERTED = [
     ("The firm announced the closure.", "announced", None),
     ("Apple held another special event.", "event", None),
     ("Apple is the first company to sell the phone.", "sell", None),
+    ("Apple released a program to limit the volume.", "limit", None),
     ("The company claims to own the trademark.", "own", None),
     ("The change in policy occurred last year.", "change", None),
     ("The kit allowed developers to create games and then distributed them.", "distributed", None),

@@ -18,17 +18,18 @@ are ``resources/en/events/factuality_cues.tsv``, by kind:
   (an allegation is neither confirmed nor denied);
 - ``condition``: an "if", "unless" or "whether" clause ("if the airline refuses", "an inquiry into
   whether he abused ..."): possible;
-- ``planned``: a to-infinitive of purpose ("met to discuss"), of a plan ("plans to buy", "is set
-  to begin", "is to be held", "is going to reopen"), of an order ("told them to leave"), a
-  passive one of a noun ("an event to be held"), a noun planned ("plans a summit"): future;
+- ``planned``: a to-infinitive of purpose ("met to discuss"), of a plan ("plans to buy", "has
+  plans to buy", "is set to begin", "is to be held", "is going to reopen"), of an order ("told
+  them to leave"), a passive one of a noun ("an event to be held"), a noun planned ("plans a
+  summit"): future;
 - ``inherited``: a complement, conjunct or predicate without a tense of its own takes the
   factuality of the negated, possible or future verb that governs it ("will allow developers to
   create and distribute", "will be able to set", "did not strike or picket"), and so does an
   event noun that is the subject of the verb saying it happens ("the change will occur"); a
   complement of a negated verb is possible;
+- ``future_tense``: "will reopen", also under a claim or belief ("claims it will reopen"): future;
 - ``irrealis_governor``: a clause under an intention or belief ("wants to buy", "believes he
   overpaid"): possible;
-- ``future_tense``: "will reopen": future;
 - ``reported_clause``: inside what a reporting event reports ("said the man escaped"): reported;
 - ``asserted``: anything else.
 """
@@ -219,15 +220,18 @@ def _to_infinitive(trigger: Token) -> bool:
 
 
 def _planned(reading: _Reading) -> bool:
-    """A to-infinitive of purpose ("met to discuss"), of a plan ("plans to buy", "is set to
-    begin", "is to be held", "is going to close"), of an order ("told people to call back") or
-    a passive one of a noun ("an event to be held"); a noun planned ("plans a summit")."""
+    """A to-infinitive of purpose ("met to discuss"), of a plan ("plans to buy", "has plans to
+    buy", "is set to begin", "is to be held", "is going to close"), of an order ("told people to
+    call back") or a passive one of a noun ("an event to be held"); a noun planned ("plans a
+    summit")."""
     trigger = reading.trigger
     head = trigger.head
     if not _to_infinitive(trigger):
         return trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and _cue(head, "plan")
-    if trigger.dep_ == "advcl" or (trigger.dep_ in ("acl", "relcl") and trigger.tag_ == "VBN"):
+    if trigger.dep_ == "advcl":
         return True
+    if trigger.dep_ in ("acl", "relcl"):  # "an event to be held", "plans to import"
+        return trigger.tag_ == "VBN" or _cue(head, "plan")
     order = reading.governor_class == "REPORTING" and any(c.dep_ == "dobj" for c in head.children)
     return trigger.dep_ in ("xcomp", "ccomp") and (announces_future(head) or order)
 
@@ -294,8 +298,8 @@ FACTUALITY_STEPS: tuple[FactualityStep, ...] = (
     ("condition", "possible", lambda r: _conditional(r.trigger)),
     ("planned", "future", _planned),
     ("inherited", None, lambda r: _inherited(r) is not None),
-    ("irrealis_governor", "possible", lambda r: r.governor_class in _IRREALIS_CLASSES),
     ("future_tense", "future", lambda r: r.tense == "FUTURE"),
+    ("irrealis_governor", "possible", lambda r: r.governor_class in _IRREALIS_CLASSES),
     ("reported_clause", "reported", lambda r: r.governor_class == "REPORTING"),
     ("asserted", "asserted", lambda r: True),
 )
