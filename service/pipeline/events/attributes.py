@@ -56,6 +56,8 @@ _COMPLEMENTS = frozenset({"xcomp", "ccomp", "advcl", "acomp", "attr"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How far up a chain of governing verbs the inherited factuality is looked for.
 _DEPTH = 6
+# How far back the first verb of a list hung under a later one is looked for.
+_LIST_SPAN = 16
 
 
 @dataclass(frozen=True)
@@ -266,9 +268,9 @@ def _governor(trigger: Token) -> Token | None:
     if trigger.tag_ == "VB" and not any(
         c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass") for c in trigger.children
     ):
-        before = [t for t in trigger.subtree if t.i < trigger.i and t.tag_ == "VB"]
-        if before:
-            return before[-1]
+        first = _verb_before(trigger)
+        if first is not None:
+            return first
     if trigger.dep_ in _COMPLEMENTS or trigger.dep_ == "conj":
         return trigger.head
     if trigger.dep_ in _SUBJECTS and trigger.pos_ == "NOUN":
@@ -276,6 +278,16 @@ def _governor(trigger: Token) -> Token | None:
         head = trigger.head
         said = [head, *(c for c in head.children if c.dep_ == "xcomp")]
         return next((verb for verb in said if _cue(verb, "happening")), None)
+    return None
+
+
+def _verb_before(trigger: Token) -> Token | None:
+    """The nearest bare verb before ``trigger`` in its own phrase, at most ``_LIST_SPAN`` tokens
+    back (a bounded look keeps the stage linear on any text)."""
+    start = max(trigger.left_edge.i, trigger.i - _LIST_SPAN)
+    for token in reversed(trigger.doc[start : trigger.i]):
+        if token.tag_ == "VB":
+            return token if trigger.is_ancestor(token) else None
     return None
 
 
