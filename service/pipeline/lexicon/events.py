@@ -8,9 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from service.pipeline.lexicon.word_lists import RESOURCES, read_pairs, read_words
+from service.pipeline.lexicon.word_lists import RESOURCES, read_pairs, read_table, read_words
 
 RESOURCE_DIR = RESOURCES / "events"
+CUE_KINDS = (
+    "negative",
+    "contrast",
+    "condition",
+    "allegation",
+    "implication",
+    "hedge",
+    "plan",
+    "happening",
+)
+"""The kinds of factuality cue (``factuality_cues.tsv``)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,8 @@ class Lexicon:
     """organisation_nouns.txt: what only an organisation has ("the offices of X"), as written."""
     entity_nouns: frozenset[str]
     """entity_nouns.txt: event nouns that also name an entity ("profit"): still an actor."""
+    factuality_cues: dict[str, str]
+    """factuality_cues.tsv: word -> kind of cue (``CUE_KINDS``): "alleged" -> allegation."""
 
 
 @cache
@@ -63,4 +76,7 @@ def load_lexicon() -> Lexicon:
         abstract_nouns=words("abstract_nouns.txt"),
         entity_nouns=words("entity_nouns.txt"),
         organisation_nouns=words("organisation_nouns.txt"),
+        factuality_cues=dict(
+            read_table(RESOURCE_DIR / "factuality_cues.tsv", fields=2, last_field_in=CUE_KINDS)  # type: ignore[arg-type]
+        ),
     )

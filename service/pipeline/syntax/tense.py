@@ -76,7 +76,7 @@ def tense_aspect(trigger: Token) -> tuple[str, str]:
     return tense, aspect
 
 
-def _announces_future(head: Token) -> bool:
+def announces_future(head: Token) -> bool:
     """Whether ``head`` of a to-infinitive points ahead: "plans to", "is to", "going to"."""
     if head.lemma_ in FUTURE_HEADS:
         return True
@@ -118,7 +118,7 @@ def clause_tense(verb: Token) -> str | None:
             verb.tag_ == "VB"
             and "to" in words
             and verb.head.i != verb.i
-            and _announces_future(verb.head)
+            and announces_future(verb.head)
         ):
             return plan_tense(verb.head) if verb.head.lemma_ in FUTURE_HEADS else FUTURE
         if (
