@@ -96,10 +96,22 @@ def test_the_story_puts_an_event_on_the_same_date_with_the_same_relation(run):
         ("The minister may resign.", "resign"),
         ("The union will strike next week.", "strike"),
         ("The company did not announce the closure.", "announce"),
+        ("No one was injured in the blast on Monday.", "injured"),
+        ("We will not pay, nor will we register.", "register"),
+        ("The pilots will strike if the airline refuses.", "refuses"),
+        ("Police opened an investigation into whether he abused his office.", "abused"),
+        ("The company had been expected to announce the closure on Monday.", "announce"),
+        ("The charge does not necessarily mean that he will stand trial.", "stand"),
     ],
 )
 def test_negated_possible_and_future_events_stay_off_the_default_timeline(run, text, trigger):
     assert trigger not in on_timeline(run(text))
+
+
+def test_what_did_happen_beside_them_stays_on_the_timeline(run):
+    result = run("Police opened an investigation on Monday into whether he abused his office.")
+    assert "opened" in on_timeline(result)
+    assert "abused" not in on_timeline(result)
 
 
 def test_a_request_can_ask_for_the_events_that_did_not_happen(run):
