@@ -120,6 +120,38 @@ def test_a_request_can_ask_for_the_events_that_did_not_happen(run):
     assert "announce" in on_timeline(result)
 
 
+# 5. Times relative to events
+
+
+def test_a_time_counted_from_the_previous_date_is_that_day(run):
+    text = "He was arrested on Monday. Three days later, he announced his resignation."
+    result = run(text, date(2023, 6, 16))  # Monday is June 12, three days later June 15
+    assert ("announced", "2023-06-15", "on") in entries(result)
+    assert ("announced", "P3D", "on") not in entries(result)
+
+
+def test_a_range_of_years_is_both_years(run):
+    result = run("Sales rose in 2009-2010.")
+    assert ("rose", "2009-01-01/2010-12-31", "on") in entries(result)
+
+
+def test_a_fiscal_year_is_not_the_calendar_year(run):
+    result = run("Profit fell this fiscal year.")
+    assert not {value for _, value, _ in entries(result)} & {"2023", "FY2023"}
+
+
+# 2. Anaphoric times
+
+
+def test_at_that_time_refers_to_the_last_time_of_the_discourse_not_today(run):
+    text = (
+        "The war in the 1980s is the closest example of today's situation. "
+        "At that time, militants joined forces."
+    )
+    assert ("joined", "198", "on") in entries(run(text))
+    assert ("joined", "2023-06-07", "on") not in entries(run(text))
+
+
 # 6. Wire datelines
 
 

@@ -20,7 +20,6 @@ from service.pipeline.timeline.admission import (
 )
 from service.pipeline.timeline.assembly import build_timeline
 from service.pipeline.timeline.placement import (
-    STATED_STEPS,
     Placement,
     document_times,
     place,
@@ -66,8 +65,9 @@ def assemble(
     options (TimelineOptions): what the request keeps on the timeline.
     RETURNS (tuple[list[Event], list[TimelineEntry]]): events and timeline entries.
     """
+    starts = {expression.id: expression.start for expression in time_expressions}
     dated = [
-        replace(event, time=_with_source(event.time, document_date)) if event.time else event
+        replace(event, time=_with_source(event, starts, document_date)) if event.time else event
         for event in events
     ]
     placed = placements(dated, time_expressions, document_date.value)
@@ -76,11 +76,14 @@ def assemble(
     return decided, build_timeline(decided, placed)
 
 
-def _with_source(time: EventTime, document_date: DocumentDate) -> EventTime:
-    """The time with where its date came from (see ``EventTime.source``)."""
-    if time.step in STATED_STEPS:
-        return replace(time, source="sentence")
-    if time.expression is not None:
-        return replace(time, source="other_sentence")
+def _with_source(
+    event: Event, starts: dict[str, int], document_date: DocumentDate
+) -> EventTime:
+    """The event's time with where its date came from (see ``EventTime.source``)."""
+    time = event.time
+    assert time is not None
+    if time.expression in starts:
+        inside = event.sentence.start <= starts[time.expression] < event.sentence.end
+        return replace(time, source="sentence" if inside else "other_sentence")
     source = "dateline" if document_date.source == "dateline" else "document_date"
     return replace(time, source=source)

@@ -40,8 +40,11 @@ from service.pipeline.vocabulary import POINT_TYPES, PlacementRelation
 PLACING_RELATIONS = frozenset(
     {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "IDENTITY", "BEGINS", "ENDS"}
 )
-# Anchoring steps that date an event from its own sentence; the others infer its date.
-STATED_STEPS = frozenset({"own_time", "sentence_time", "clause_period", "earlier_mention"})
+# Anchoring steps whose date the text states for the event (in its own sentence, or by a phrase
+# of it that refers back: "At that time"); the others infer its date.
+STATED_STEPS = frozenset(
+    {"own_time", "sentence_time", "clause_period", "anaphoric_time", "earlier_mention"}
+)
 
 Window = tuple[str, str]
 OPEN_START, OPEN_END = "", "\uffff"
