@@ -112,7 +112,9 @@ def test_a_request_can_ask_for_the_events_that_did_not_happen(run):
 
 
 def test_a_wire_dateline_dates_the_document_and_is_no_actor(run):
-    result = run("LONDON, Wed Jun 7, 2023 (Reuters) - The company said on Tuesday it cut jobs.", None)
+    result = run(
+        "LONDON, Wed Jun 7, 2023 (Reuters) - The company said on Tuesday it cut jobs.", None
+    )
     assert (result.document.document_date.value, result.document.document_date.source) == (
         "2023-06-07",
         "dateline",
