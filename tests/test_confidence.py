@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from story_records import ISIS, document, event, on
 
+from service.corpora.semeval import GoldTimeline, TimelineDocument, TimelineLine, Token
 from service.evaluate.calibration import (
     cross_half,
     expected_calibration_error,
@@ -18,7 +19,7 @@ from service.evaluate.calibration import (
     fit_named,
     pool_adjacent_violators,
 )
-from service.evaluate.merges import BANDS, fit_bands
+from service.evaluate.merges import BANDS, fit_bands, merge_samples
 from service.pipeline.lexicon.confidence import (
     POOLED,
     CalibrationMap,
@@ -216,3 +217,21 @@ def test_a_single_mention_is_certain_and_a_merge_takes_its_band():
     }
     assert confidence[("e2",)] == 1.0
     assert confidence[("e1", "e4")] == load_confidence_tables().merges(clusters[("e1", "e4")])
+
+
+def test_a_merge_is_right_when_one_gold_line_holds_its_mentions():
+    lost = event("e1", "lost", "lose", (("x1", "ISIS", "agent"),), on("2017-05-09"))
+    loss = event("e4", "loss", "loss", (("y7", "Islamic State", "agent"),))
+    results = [document(lost, entities=ISIS), document(loss, entities={"y7": "ISIS"})]
+    documents = [
+        TimelineDocument(name, "", None, "", (Token(0, word, 10, 10 + len(word)),))
+        for name, word in (("a", "lost"), ("b", "loss"))
+    ]
+
+    def judged(*lines):
+        gold = GoldTimeline("ISIS", "isis", tuple(TimelineLine(1, "2017-05-09", m) for m in lines))
+        return [right for _, right in merge_samples(documents, results, [gold])]
+
+    assert judged(("a-0-lost", "b-0-loss")) == [True]
+    assert judged(("a-0-lost",), ("b-0-loss",)) == [False]
+    assert judged(("a-0-lost",)) == []  # one gold mention: nothing to judge

@@ -123,7 +123,8 @@ def cross_half(
     samples_of (Sequence[Sequence[Sample]]): each document's samples, in corpus order.
     fit (Callable): samples -> the table (a callable from what a sample is read from to a
         confidence).
-    raw (Callable | None): the confidence before calibration, when there is one. Defaults to None.
+    raw (Callable | None): the confidence before calibration (``certain`` for an output that
+        had none, i.e. 1.0). Defaults to None (no "before" figure).
     RETURNS (dict[str, dict]): "fitted on even -> odd" and the reverse, each with samples,
         right (their share of right outputs), ece (after) and, with ``raw``, ece_raw (before);
         and "pooled" (both halves' held-out confidences together); a direction without samples

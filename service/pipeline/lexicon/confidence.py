@@ -1,8 +1,8 @@
 """Confidence tables, loaded once from ``service/resources/en/events/``.
 
-Each table is data written by ``python -m service.evaluate calibration`` (events, time anchors)
-and ``python -m service.evaluate actors --calibrate`` (actor links), measured on documents held
-out from those the classifier was trained on:
+Each table is data written by the evaluation commands (``calibration --write`` for events and
+time anchors, ``actors --write-confidence``, ``timelines --write-confidence``), fitted on
+development documents held out from those it is judged on (README, "Confidence"):
 
 - ``event_calibration.tsv``: a monotone map from the event classifier's probability to the share
   of held-out candidates at that probability that are gold events, one row per bin (the bin's
