@@ -24,7 +24,7 @@ from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline, T
 from service.pipeline.events.extract import EventExtractor
 from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.timeline import DEFAULT_OPTIONS, TimelineOptions
-from service.training.events import document_examples, merge, train
+from service.training.events import Examples, document_examples, merge, train
 
 CORPORA = ("TimeBank", "AQUAINT")
 
@@ -63,7 +63,7 @@ class ParsedCorpus:
     documents: list[TimeMLDocument]
     corpus_of: list[str]
     parsed: list[Doc]
-    examples: list
+    examples: list[Examples]
 
 
 def parse_corpus(
@@ -96,7 +96,6 @@ def predict_held_out(
 
     corpus (ParsedCorpus): the parsed corpus.
     splits (Sequence[Split]): (name, training indices, held-out indices) splits.
-
     calibration (Callable[[float], float] | None): as ``EventExtractor``'s. Defaults to None.
     options (TimelineOptions): what the timelines keep. Defaults to ``DEFAULT_OPTIONS``.
     RETURNS (Iterator[tuple[str, int, TimelineResult]]): (split name, document index, result)
