@@ -1,9 +1,11 @@
 """MEANTIME reader and (event, role, participant) scoring on a tiny CAT document."""
 
+from dataclasses import replace
+
 import pytest
 
 from service.corpora.meantime import parse_meantime
-from service.evaluate.actors import actors_by_half, evaluate_actors
+from service.evaluate.actors import actors_by_half, evaluate_actors, link_samples
 from service.evaluate.report import format_actor_halves
 from service.pipeline.records import Actor, Event, TextSpan
 
@@ -133,3 +135,28 @@ def test_halves_score_each_half_alone(doc):
     assert reports["even"]["agent"]["recall"] == 1.0
     assert reports["odd"]["agent"]["recall"] == 0.0
     assert "even" in format_actor_halves(reports)
+
+
+def test_link_samples_judge_each_rule_on_real_events_only(doc):
+    def linked(surface, role, rule, occurrence=0):
+        return replace(actor(doc, surface, role, occurrence), rule=rule)
+
+    sues = event(
+        doc,
+        "sues",
+        [
+            linked("Apple", "agent", "subject"),  # Arg0: right
+            linked("Cisco", "recipient", "dative"),  # Arg1, not Arg2: wrong
+            linked("x", "other", "named_other"),  # a gold participant (Arg2) in any role: right
+            linked("May", "patient", "object"),  # no gold participant: wrong
+        ],
+    )
+    spurious = event(doc, "x", [linked("x", "agent", "subject", 2)], occurrence=1)
+    not_annotated = event(doc, "sued", [linked("Cisco", "agent", "subject", 1)])
+    samples = link_samples(doc, [sues, spurious, not_annotated])
+    assert samples == [
+        ("subject", True),
+        ("dative", False),
+        ("named_other", True),
+        ("object", False),
+    ]

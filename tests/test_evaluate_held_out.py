@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from service.evaluate.__main__ import main
+from service.evaluate.confidence import calibrate
 from service.evaluate.held_out import fold_splits, held_out_events
 from service.pipeline.events.extract import EventExtractor
 from service.training.events import Examples, train
@@ -92,3 +93,21 @@ def test_extractor_uses_an_in_memory_model(pipeline):
     doc = pipeline.nlp("The bridge collapsed on Friday.")
     assert extractor(doc, [], [], None) == []
     assert pipeline.events(doc, [], [], None)  # the shipped model does find one
+
+
+def test_calibration_fits_on_held_out_predictions_and_judges_the_other_half(corpus, capsys):
+    report = calibrate(corpus, folds=2)
+    events = report["events"]
+    assert events["pooled"]["samples"] == sum(
+        events[name]["samples"] for name in ("fitted on even -> odd", "fitted on odd -> even")
+    )
+    assert {"ece", "ece_raw"} <= set(events["pooled"])
+    # "opened" on Friday: own_time, right by the gold IS_INCLUDED link to Friday
+    assert report["step_counts"]["own_time"] == 8
+    assert report["tables"]["anchors"]("own_time") == 1.0
+    values = report["tables"]["events"].values
+    assert list(values) == sorted(values)
+    assert set(report["thresholds"]) >= {0.0, 0.5}
+    assert main(["calibration", str(corpus), "--folds", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "events: fitted on even -> odd" in out and "threshold" in out

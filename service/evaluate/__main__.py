@@ -1,5 +1,5 @@
 """Command line: ``python -m service.evaluate COMMAND DIR`` (timex, events, anchoring, actors,
-factuality, timelines, timeline-precision)."""
+factuality, timelines, timeline-precision, calibration)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,23 @@ from pathlib import Path
 from service.corpora.meantime import read_meantime_dir
 from service.corpora.semeval import read_timeline_corpus
 from service.corpora.timeml import read_timeml_dir
-from service.evaluate.actors import actors_by_half
+from service.evaluate.actors import (
+    actors_by_half,
+    calibrate_actors,
+    format_actor_calibration,
+    write_actor_confidence,
+)
 from service.evaluate.anchoring import gold_anchoring, read_anchoring_corpus
+from service.evaluate.confidence import calibrate, format_calibration, write_tables
 from service.evaluate.coreference import evaluate_resolution, format_resolution
 from service.evaluate.events import evaluate_events
 from service.evaluate.factuality import evaluate_factuality, format_factuality
 from service.evaluate.held_out import format_held_out, held_out_events
+from service.evaluate.merges import (
+    calibrate_merges,
+    format_merge_calibration,
+    write_merge_confidence,
+)
 from service.evaluate.report import (
     format_actor_halves,
     format_actors,
@@ -70,7 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "anchoring", parents=[common], help="anchoring on gold events and times (TimeML, MEANTIME)"
     )
-    commands.add_parser("actors", parents=[common], help="event participants on MEANTIME CAT XML")
+    actors = commands.add_parser(
+        "actors", parents=[common], help="event participants on MEANTIME CAT XML"
+    )
+    actors.add_argument(
+        "--write-confidence",
+        action="store_true",
+        help="write the role rules' precision to service/resources/en/events/",
+    )
     commands.add_parser(
         "factuality", parents=[common], help="negated/possible/future events on MEANTIME CAT XML"
     )
@@ -78,10 +96,24 @@ def build_parser() -> argparse.ArgumentParser:
         "timelines", parents=[common], help="SemEval-2015 task 4 actor timelines on TimeML"
     )
     timelines.add_argument("--out", type=Path, help="write the system timelines (*.txt) here")
+    timelines.add_argument(
+        "--write-confidence",
+        action="store_true",
+        help="write the story merge confidence to service/resources/en/story/",
+    )
     commands.add_parser(
         "timeline-precision",
         parents=[common],
         help="events on the timeline judged by the gold TLINKs of TimeML",
+    )
+    calibration = commands.add_parser(
+        "calibration",
+        parents=[common],
+        help="event and time-anchor confidence on TempEval-3, calibrated held out",
+    )
+    calibration.add_argument("--folds", type=int, default=5, metavar="K", help="classifier folds")
+    calibration.add_argument(
+        "--write", action="store_true", help="write the tables to service/resources/en/events/"
     )
     return parser
 
@@ -91,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "timelines":
         return timelines_main(args)
+    if args.command == "calibration":
+        return calibration_main(args)
     if args.command == "events" and (args.cross_corpus or args.folds):
         return held_out_main(args)
     if args.command in ("actors", "factuality"):
@@ -128,11 +162,16 @@ def score(args: argparse.Namespace, docs: Sequence) -> tuple[dict, str]:
     if args.command == "factuality":
         report = evaluate_factuality(docs, [r.events for r in results])
         return report, format_factuality(report, timing, args.kinds)
-    reports = actors_by_half(docs, [r.events for r in results])
+    events = [r.events for r in results]
+    reports = actors_by_half(docs, events)
     report = reports["all"]
     halves = format_actor_halves(reports)
     resolution = format_resolution(evaluate_resolution(docs, results))
-    return report, "\n".join((format_actors(report, timing, args.kinds), halves, resolution))
+    calibration = calibrate_actors(docs, events)
+    if args.write_confidence:
+        write_actor_confidence(calibration, len(docs))
+    parts = (format_actors(report, timing, args.kinds), halves, resolution)
+    return report, "\n".join((*parts, format_actor_calibration(calibration)))
 
 
 def write_errors(report: dict, path: Path) -> None:
@@ -155,6 +194,16 @@ def held_out_main(args: argparse.Namespace) -> int:
     return 0
 
 
+def calibration_main(args: argparse.Namespace) -> int:
+    """Fit and measure the event and time-anchor confidences; write them with ``--write``."""
+    report = calibrate(args.directory, args.model, args.limit, args.folds)
+    print(format_calibration(report))
+    if args.write:
+        for path in write_tables(report, args.folds):
+            print(f"written {path}")
+    return 0
+
+
 def timelines_main(args: argparse.Namespace) -> int:
     """Read the task's folder, build the gold actors' timelines, write them, score, print; the
     same per half of the documents (each half a story of its own)."""
@@ -169,6 +218,10 @@ def timelines_main(args: argparse.Namespace) -> int:
         write_timelines(args.out, gold, report["system_lines"])
         print(f"{len(gold)} timelines written to {args.out}")
     print(format_timelines(report, timing, args.kinds))
+    merges = calibrate_merges(docs, results, gold)
+    print(format_merge_calibration(merges))
+    if args.write_confidence:
+        write_merge_confidence(merges, len(docs))
     print(format_halves(reports))
     if args.errors:
         write_errors(report, args.errors)

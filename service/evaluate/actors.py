@@ -7,13 +7,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.corpora.meantime import GoldParticipant, MeantimeDocument
+from service.evaluate.calibration import (
+    Sample,
+    certain,
+    cross_half,
+    fit_named,
+    format_cross_half,
+    format_named,
+    write_named,
+)
 from service.evaluate.halves import per_half
 from service.evaluate.matching import CorpusMatch, SpanKey, match_corpus, overlap, spans_overlap
 from service.evaluate.scoring import error, prf
+from service.pipeline.lexicon.confidence import ROLE_CONFIDENCE_PATH
 from service.pipeline.records import Actor, Event
 
 PROPBANK_ROLES: dict[str, str] = {"Arg0": "agent", "Arg1": "patient"}
 """PropBank role of the gold -> actor role of the system, for the roles scored."""
+ROLE_EVIDENCE: dict[str, frozenset[str] | None] = {
+    "agent": frozenset({"Arg0"}),
+    "patient": frozenset({"Arg1"}),
+    "recipient": frozenset({"Arg2"}),
+    "location": frozenset({"Argm-LOC"}),
+    "other": None,
+}
+"""Actor role -> the gold PropBank roles that confirm a link in it (None: any role)."""
 
 
 @dataclass(frozen=True)
@@ -151,3 +169,70 @@ def _pred(triple: SystemTriple) -> dict:
         "role": triple.actor.role,
         "participant": triple.actor.text,
     }
+
+
+def link_samples(doc: MeantimeDocument, events: Sequence[Event]) -> list[Sample]:
+    """(role rule, right) for each actor link of a system event that is a gold event mention of
+    the annotated sentences: right when a gold participant of that mention overlaps the actor in
+    a role ``ROLE_EVIDENCE`` accepts. Links of events the gold does not have are left out: an
+    actor link's confidence presumes its event is real (the event's own confidence says that).
+    """
+    samples: list[Sample] = []
+    for event in events:
+        trigger = (event.trigger.start, event.trigger.end)
+        if event.trigger.start >= doc.annotated_end or not any(
+            overlap(trigger, (e.start, e.end)) for e in doc.events
+        ):
+            continue
+        gold = [p for p in doc.participants if overlap(trigger, (p.event_start, p.event_end))]
+        for actor in event.actors:
+            roles = ROLE_EVIDENCE[actor.role]
+            right = any(
+                overlap((actor.start, actor.end), (p.start, p.end))
+                and (roles is None or p.role in roles)
+                for p in gold
+            )
+            samples.append((actor.rule, right))
+    return samples
+
+
+def calibrate_actors(
+    gold_docs: Sequence[MeantimeDocument], predictions: Sequence[Sequence[Event]]
+) -> dict:
+    """Each role rule's precision (``link_samples``), fitted on all documents and held out.
+
+    RETURNS (dict): links (``cross_half`` report), table (rule -> confidence, all documents),
+        counts (rule -> links).
+    """
+    samples = [link_samples(d, events) for d, events in zip(gold_docs, predictions, strict=True)]
+    pooled = [s for found in samples for s in found]
+    return {
+        "links": cross_half(samples, fit_named, raw=certain),
+        "table": fit_named(pooled),
+        "counts": dict(Counter(str(rule) for rule, _ in pooled).most_common()),
+    }
+
+
+def format_actor_calibration(report: dict) -> str:
+    """The held-out calibration error of the actor links and the rule table."""
+    lines = ["ACTOR LINK CONFIDENCE (role rule precision), held out", "-" * 72]
+    lines += format_cross_half({"links": report["links"]})
+    lines.append("Rules (all documents): " + format_named(report["table"]))
+    return "\n".join(lines)
+
+
+def write_actor_confidence(report: dict, documents: int) -> None:
+    """Write the rule -> confidence table fitted on all documents."""
+    write_named(
+        ROLE_CONFIDENCE_PATH,
+        report["table"],
+        report["counts"],
+        [
+            "Actor link confidence: role rule (roles.tsv) -> share of its links, of events that",
+            "are gold event mentions, whose actor is a gold participant of that mention in a role",
+            "that fits (agent Arg0, patient Arg1, recipient Arg2, location Argm-LOC, other any),",
+            "shrunk towards the pooled share (`*`, any other rule); MEANTIME Apple, sentences",
+            f"0-5, {documents} documents. Written by `python -m service.evaluate actors DIR",
+            "--write-confidence`.",
+        ],
+    )

@@ -60,9 +60,9 @@ def gold_anchoring(documents: Sequence[TimeMLDocument], model: str = DEFAULT_MOD
     for document, doc in zip(documents, parsed, strict=True):
         request = DocumentRequest(document.text, document.dct, document.doc_id)
         results.append(pipeline.extract_parsed(doc, request))
-        events = _gold_triggers(document, doc)
+        events = gold_triggers(document, doc)
         times = {t.tid: _root(doc, t.start, t.end) for t in document.timexes}
-        anchored = _event_times(document, doc, events)
+        anchored = gold_event_times(document, doc, events)
         for eid, tid in document.event_time_links():
             trigger, found = events.get(eid), anchored.get(eid)
             pointed = found.expression if found is not None else None
@@ -85,7 +85,7 @@ def gold_anchoring(documents: Sequence[TimeMLDocument], model: str = DEFAULT_MOD
     return report
 
 
-def _gold_triggers(document: TimeMLDocument, doc: Doc) -> dict[str, Token]:
+def gold_triggers(document: TimeMLDocument, doc: Doc) -> dict[str, Token]:
     """Each gold event's trigger token (the root of its span), by event id."""
     triggers = {}
     for event in document.events:
@@ -95,7 +95,7 @@ def _gold_triggers(document: TimeMLDocument, doc: Doc) -> dict[str, Token]:
     return triggers
 
 
-def _event_times(
+def gold_event_times(
     document: TimeMLDocument, doc: Doc, triggers: dict[str, Token]
 ) -> dict[str, EventTime | None]:
     """Run the anchoring stage on the gold events and times: event id -> time id it points at."""

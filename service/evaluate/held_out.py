@@ -11,16 +11,20 @@ document is parsed once; training is that of ``make train``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
+
+from spacy.tokens import Doc
 
 from service.corpora.timeml import TimeMLDocument, read_timeml_dir
 from service.evaluate.events import evaluate_events
 from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline, TimelineResult
 from service.pipeline.events.extract import EventExtractor
 from service.pipeline.lexicon.events import load_lexicon
-from service.training.events import document_examples, merge, train
+from service.pipeline.timeline import DEFAULT_OPTIONS, TimelineOptions
+from service.training.events import Examples, document_examples, merge, train
 
 CORPORA = ("TimeBank", "AQUAINT")
 
@@ -51,6 +55,62 @@ def fold_splits(documents: int, folds: int) -> list[Split]:
     ]
 
 
+@dataclass
+class ParsedCorpus:
+    """TempEval-3 read and parsed once: the documents, their corpus, Docs and training examples."""
+
+    pipeline: TimelinePipeline
+    documents: list[TimeMLDocument]
+    corpus_of: list[str]
+    parsed: list[Doc]
+    examples: list[Examples]
+
+
+def parse_corpus(
+    directory: Path, model: str = DEFAULT_MODEL, limit: int | None = None
+) -> ParsedCorpus:
+    """Read both corpora of ``directory`` (``limit`` documents each), parse every document once."""
+    pipeline = TimelinePipeline(model)
+    lexicon = load_lexicon()
+    documents: list[TimeMLDocument] = []
+    corpus_of: list[str] = []
+    for name in CORPORA:
+        read = read_timeml_dir(directory / name, limit)
+        documents += read
+        corpus_of += [name] * len(read)
+    parsed = list(pipeline.nlp.pipe((d.text for d in documents), batch_size=16))
+    examples = [
+        document_examples(d, doc, lexicon) for d, doc in zip(documents, parsed, strict=True)
+    ]
+    return ParsedCorpus(pipeline, documents, corpus_of, parsed, examples)
+
+
+def predict_held_out(
+    corpus: ParsedCorpus,
+    splits: Sequence[Split],
+    calibration: Callable[[float], float] | None = None,
+    options: TimelineOptions = DEFAULT_OPTIONS,
+) -> Iterator[tuple[str, int, TimelineResult]]:
+    """Run the pipeline on each split's held-out documents with a classifier trained on the
+    split's training documents (trained once per split).
+
+    corpus (ParsedCorpus): the parsed corpus.
+    splits (Sequence[Split]): (name, training indices, held-out indices) splits.
+    calibration (Callable[[float], float] | None): as ``EventExtractor``'s. Defaults to None.
+    options (TimelineOptions): what the timelines keep. Defaults to ``DEFAULT_OPTIONS``.
+    RETURNS (Iterator[tuple[str, int, TimelineResult]]): (split name, document index, result)
+        for each held-out document, split by split.
+    """
+    pipeline = corpus.pipeline
+    for name, training, held_out in splits:
+        classifier = train(merge([corpus.examples[i] for i in training]))
+        pipeline.events = EventExtractor(pipeline.nlp, model=classifier, calibration=calibration)
+        for i in held_out:
+            d = corpus.documents[i]
+            request = DocumentRequest(d.text, d.dct, d.doc_id, timeline=options)
+            yield name, i, pipeline.extract_parsed(corpus.parsed[i], request)
+
+
 def held_out_events(
     directory: Path,
     model: str = DEFAULT_MODEL,
@@ -69,36 +129,19 @@ def held_out_events(
         documents pooled ("pooled"), and the timing of the run.
     """
     started = perf_counter()
-    pipeline = TimelinePipeline(model)
-    lexicon = load_lexicon()
-    documents: list[TimeMLDocument] = []
-    corpus_of: list[str] = []
-    for name in CORPORA:
-        read = read_timeml_dir(directory / name, limit)
-        documents += read
-        corpus_of += [name] * len(read)
-    parsed = list(pipeline.nlp.pipe((d.text for d in documents), batch_size=16))
-    examples = [
-        document_examples(d, doc, lexicon) for d, doc in zip(documents, parsed, strict=True)
-    ]
-    splits = fold_splits(len(documents), folds) if folds else corpus_splits(corpus_of)
+    corpus = parse_corpus(directory, model, limit)
+    count = len(corpus.documents)
+    splits = fold_splits(count, folds) if folds else corpus_splits(corpus.corpus_of)
+    by_split: dict[str, list[tuple[TimeMLDocument, TimelineResult]]] = {}
+    for name, i, result in predict_held_out(corpus, splits):
+        by_split.setdefault(name, []).append((corpus.documents[i], result))
     reports: dict[str, dict] = {}
-    pooled_gold: list[TimeMLDocument] = []
-    pooled_results: list[TimelineResult] = []
-    for name, training, held_out in splits:
-        classifier = train(merge([examples[i] for i in training]))
-        pipeline.events = EventExtractor(pipeline.nlp, model=classifier)
-        gold = [documents[i] for i in held_out]
-        results = [
-            pipeline.extract_parsed(parsed[i], DocumentRequest(d.text, d.dct, d.doc_id))
-            for i, d in zip(held_out, gold, strict=True)
-        ]
-        reports[name] = evaluate_events(gold, results)
-        pooled_gold += gold
-        pooled_results += results
-    reports["pooled"] = evaluate_events(pooled_gold, pooled_results)
+    for name, pairs in by_split.items():
+        reports[name] = evaluate_events([g for g, _ in pairs], [r for _, r in pairs])
+    pooled = [pair for pairs in by_split.values() for pair in pairs]
+    reports["pooled"] = evaluate_events([g for g, _ in pooled], [r for _, r in pooled])
     seconds = perf_counter() - started
-    timing = {"documents": len(pooled_gold), "seconds": seconds}
+    timing = {"documents": len(pooled), "seconds": seconds}
     return reports, timing
 
 

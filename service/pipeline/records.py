@@ -95,6 +95,8 @@ class Actor:
 
     rule (str | None): the rule of the role table that gave the role (``roles.tsv``), for error
         reports; not compared, not in the API response.
+    confidence (float): the held-out precision of that rule (``role_confidence.tsv``): how
+        likely the actor takes part in the event in that role, the event being real; not compared.
     """
 
     entity: str | None
@@ -103,6 +105,7 @@ class Actor:
     end: int
     role: Role
     rule: str | None = field(default=None, compare=False)
+    confidence: float = field(default=1.0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,8 @@ class EventTime:
         "document_date", ...); not compared.
     source (TimeSource): where the date came from: a time expression of the event's sentence,
         one of another sentence (``expression`` names it), the document date, the dateline.
+    confidence (float): the held-out share of gold events whose date that step got right
+        (``anchoring_confidence.tsv``); not compared.
     """
 
     expression: str | None
@@ -121,6 +126,7 @@ class EventTime:
     relation: str = "IS_INCLUDED"
     step: str | None = field(default=None, compare=False)
     source: TimeSource = "sentence"
+    confidence: float = field(default=1.0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -129,7 +135,8 @@ class Event:
 
     id: derived from the event's sentence and trigger, so text added before it keeps it.
     description: who did what to whom, and where, read off the parse.
-    confidence: how likely the mention is an event, calibrated on held-out documents.
+    confidence: how likely the mention is an event: the classifier's probability mapped through
+        ``event_calibration.tsv``, fitted on held-out documents.
     admission: ``admitted`` when it is a timeline entry, else the step that left it out
         (``timeline.admission``).
     head_event: the id of the event whose argument this one is in its sentence ("the campaign"
@@ -195,11 +202,16 @@ class EventMention:
 @dataclass(frozen=True)
 class StoryEvent:
     """One real-world event, its mentions across the documents that report it, and the
-    description of its first mention."""
+    description of its first mention.
+
+    confidence (float): how likely the mentions are one event: 1.0 for a single mention, else
+        that of the weakest merge that joined them (``story.coreference.merge_confidence``).
+    """
 
     id: str
     mentions: tuple[EventMention, ...]
     description: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

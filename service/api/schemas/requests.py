@@ -100,8 +100,10 @@ class TimelineOptionsSchema(ma.Schema):
         load_default=DEFAULT_MIN_CONFIDENCE,
         validate=validate.Range(0, 1),
         metadata={
-            "description": "Timeline entries are the events at least this confident "
-            f"(default {DEFAULT_MIN_CONFIDENCE}); every event stays in `events`."
+            "description": "Timeline entries are the events whose confidence times their "
+            "time's confidence (how likely it is an event with the right date) is at least "
+            f"this (default {DEFAULT_MIN_CONFIDENCE}); 0 keeps every dated event that the "
+            "other steps admit. Every event stays in `events`."
         },
     )
     factualities = fields.List(

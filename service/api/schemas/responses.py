@@ -77,6 +77,16 @@ class EntitySchema(ma.Schema):
     mentions = _required(fields.List(fields.Nested(TextSpanSchema)))
 
 
+def _confidence_field(description: str, example: float) -> fields.Float:
+    """A required ``confidence`` in [0, 1]."""
+    return _required(
+        fields.Float(
+            validate=validate.Range(0, 1),
+            metadata={"description": description, "example": example},
+        )
+    )
+
+
 class ActorSchema(ma.Schema):
     """A participant of an event and its role."""
 
@@ -85,6 +95,11 @@ class ActorSchema(ma.Schema):
     start = _required(fields.Integer())
     end = _required(fields.Integer())
     role = _required(fields.String(validate=validate.OneOf(ROLES)))
+    confidence = _confidence_field(
+        "How likely the actor takes part in the event in this role, the "
+        "event being real: the held-out precision of the role rule that linked it.",
+        0.75,
+    )
 
 
 class EventTimeSchema(ma.Schema):
@@ -116,6 +131,12 @@ class EventTimeSchema(ma.Schema):
                 "example": "own_time",
             },
         )
+    )
+    confidence = _confidence_field(
+        "How likely the date is right: the held-out share of gold events "
+        "that the anchoring step dated right. The timeline keeps an event when its "
+        "`confidence` times this reaches the request's `min_confidence`.",
+        0.9,
     )
 
 
@@ -150,11 +171,10 @@ class EventSchema(ma.Schema):
             }
         )
     )
-    confidence = _required(
-        fields.Float(
-            validate=validate.Range(0, 1),
-            metadata={"description": "How likely the mention is an event (calibrated)."},
-        )
+    confidence = _confidence_field(
+        "How likely the mention is an event: the classifier's "
+        "probability, calibrated on held-out documents.",
+        0.82,
     )
     admission = _required(
         fields.String(
@@ -225,6 +245,11 @@ class StoryEventSchema(ma.Schema):
     mentions = _required(fields.List(fields.Nested(EventMentionSchema)))
     description = _required(
         fields.String(metadata={"description": "The description of its first mention."})
+    )
+    confidence = _confidence_field(
+        "How likely the mentions are one event: 1.0 for a single "
+        "mention, else that of the weakest merge that joined them.",
+        1.0,
     )
 
 

@@ -34,6 +34,7 @@ from service.pipeline.events.argument_syntax import (
     word_pieces,
 )
 from service.pipeline.lexicon.closed_class import load_closed_class
+from service.pipeline.lexicon.confidence import load_confidence_tables
 from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.lexicon.word_lists import RESOURCES, WordListError, read_table
 from service.pipeline.records import Actor
@@ -250,7 +251,8 @@ class ActorFinder:
         final = self.doc[phrase_end(last) - 1]
         start_char, end_char = self.doc[self._start(head)].idx, final.idx + len(final)
         text = self.text[start_char:end_char]
-        return Actor(entity, text, start_char, end_char, rule.role, rule.name)
+        confidence = load_confidence_tables().roles(rule.name)
+        return Actor(entity, text, start_char, end_char, rule.role, rule.name, confidence)
 
     def _start(self, head: Token) -> int:
         """Where an actor's phrase starts (token index): at the head's leftmost dependent (of any

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from service.pipeline.dates.news_day import LEAD_SENTENCES, lead_news_day
 from service.pipeline.events.time_mentions import Sentences, TimeMention, time_mentions
+from service.pipeline.lexicon.confidence import load_confidence_tables
 from service.pipeline.records import EventTime, Interval, TimeExpression
 from service.pipeline.syntax.time_syntax import (
     ADVERBIAL,
@@ -146,13 +147,15 @@ class Anchorer:
         return result
 
     def time_of(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
-        """The time of one event: the first step of ``STEPS`` that finds one."""
+        """The time of one event: the first step of ``STEPS`` that finds one, with that step's
+        confidence (``anchoring_confidence.tsv``)."""
         for name, step in STEPS:
             time = step(self, event, walk)
             if time is not None:
                 if name in CARRIED and time.expression is not None:
                     time = self._latest_mention(event, time)
-                return replace(time, step=name)
+                confidence = load_confidence_tables().anchoring(name)
+                return replace(time, step=name, confidence=confidence)
         return None
 
     def _latest_mention(self, event: EventToAnchor, time: EventTime) -> EventTime:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from service.pipeline.events.description import describe
 from service.pipeline.events.detection import EventDetector
 from service.pipeline.events.model import MODEL_PATH, EventModel
 from service.pipeline.events.time_mentions import Sentences
+from service.pipeline.lexicon.confidence import load_confidence_tables
 from service.pipeline.records import Entity, Event, TextSpan, TimeExpression
 from service.pipeline.syntax.spans import token_mask
 
@@ -34,13 +35,20 @@ class EventExtractor:
     model_path (Path): the trigger classifier's parameters. Defaults to ``MODEL_PATH``.
     model (EventModel | None): an in-memory trigger classifier (held-out evaluation), used
         instead of ``model_path``. Defaults to None.
+    calibration (Callable[[float], float] | None): maps the classifier's event probability to
+        ``Event.confidence``. Defaults to None (the shipped ``event_calibration.tsv``).
     """
 
     def __init__(
-        self, nlp: Language, model_path: Path = MODEL_PATH, model: EventModel | None = None
+        self,
+        nlp: Language,
+        model_path: Path = MODEL_PATH,
+        model: EventModel | None = None,
+        calibration: Callable[[float], float] | None = None,
     ) -> None:
         self.nlp = nlp
         self.detector = EventDetector(model_path, model)
+        self.calibration = calibration or load_confidence_tables().events
 
     def __call__(
         self,
@@ -104,7 +112,7 @@ class EventExtractor:
                     actors=actors,
                     time=time,
                     description=describe(token, actors, dateline_end),
-                    confidence=round(probability, 3),
+                    confidence=round(self.calibration(probability), 3),
                     head_event=id_of.get(head.i) if head is not None else None,
                 )
             )

@@ -10,11 +10,12 @@ trigger, with the particle of a phrasal verb that follows it ("showed off", "ste
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
 from service.pipeline.dates.iso_days import calendar_day
+from service.pipeline.lexicon.confidence import load_confidence_tables
 from service.pipeline.lexicon.story import load_story_lexicon
 from service.pipeline.records import (
     EntityRef,
@@ -52,10 +53,13 @@ class _Member(NamedTuple):
     participants: tuple[Participant, ...]
 
 
-def _story_event(members: list[_Member]) -> DatedStoryEvent:
+def _story_event(members: list[_Member], weakest: float) -> DatedStoryEvent:
     """One cluster as a story event (id still empty), dated by its most specific mention date,
-    and on the story timeline when one of its mentions is a timeline entry."""
+    and on the story timeline when one of its mentions is a timeline entry; ``weakest`` is the
+    score of the weakest merge that joined it (``math.inf`` for a single mention, whose
+    confidence is 1.0)."""
     mentions = tuple(_mention(m.document, m.event) for m in members)
+    confidence = 1.0 if len(members) == 1 else load_confidence_tables().merges(weakest)
     entries = [m for m in members if m.event.admission == ADMITTED]
     pool = [m.time for m in members]
     dated = [t for t in pool if t.interval is not None] or [t for t in pool if t.day is not None]
@@ -68,7 +72,7 @@ def _story_event(members: list[_Member]) -> DatedStoryEvent:
     )
     factual = any(is_factual(m.event) for m in members)
     return DatedStoryEvent(
-        StoryEvent("", mentions, members[0].event.description),
+        StoryEvent("", mentions, members[0].event.description, confidence),
         best.value,
         best.interval,
         roles,
@@ -128,16 +132,25 @@ def _timeline(events: Sequence[DatedStoryEvent]) -> tuple[StoryEntry, ...]:
     )
 
 
-def build_story(
-    documents: Sequence[tuple[str, TimelineResult]], actors: Sequence[str] = ()
-) -> Story:
-    """Merge the documents' events into one story and build the requested actors' timelines.
+def story_clusters(
+    documents: Sequence[tuple[str, TimelineResult]],
+) -> list[tuple[tuple[EventMention, ...], float]]:
+    """The mentions of each story event and the score of the weakest merge that joined them
+    (``math.inf`` for a single mention), for calibrating the merge confidence.
 
     documents (Sequence[tuple[str, TimelineResult]]): (document id, that document's result).
-    actors (Sequence[str]): names of the actors whose timelines are wanted. Defaults to none.
-    RETURNS (Story): the story timeline (one event per occurrence, ids ``s1``, ``s2``, ... in
-        time order, undated events last) and one actor timeline per requested name, in order.
+    RETURNS (list[tuple[tuple[EventMention, ...], float]]): one pair per story event.
     """
+    return [
+        (tuple(_mention(members[i].document, members[i].event) for i in group), weakest)
+        for members, group, weakest in _clusters(documents)
+    ]
+
+
+def _clusters(
+    documents: Sequence[tuple[str, TimelineResult]],
+) -> Iterator[tuple[list[_Member], list[int], float]]:
+    """Every mention of the documents, clustered: (all members, one cluster, its weakest merge)."""
     members: list[_Member] = []
     features: list[MentionFeatures] = []
     for document, result in documents:
@@ -156,7 +169,24 @@ def build_story(
                     document, event, taking_part, names, time.window, explicit, published
                 )
             )
-    unordered = [_story_event([members[i] for i in group]) for group in cluster_mentions(features)]
+    for group, weakest in cluster_mentions(features):
+        yield members, group, weakest
+
+
+def build_story(
+    documents: Sequence[tuple[str, TimelineResult]], actors: Sequence[str] = ()
+) -> Story:
+    """Merge the documents' events into one story and build the requested actors' timelines.
+
+    documents (Sequence[tuple[str, TimelineResult]]): (document id, that document's result).
+    actors (Sequence[str]): names of the actors whose timelines are wanted. Defaults to none.
+    RETURNS (Story): the story timeline (one event per occurrence, ids ``s1``, ``s2``, ... in
+        time order, undated events last) and one actor timeline per requested name, in order.
+    """
+    unordered = [
+        _story_event([members[i] for i in group], weakest)
+        for members, group, weakest in _clusters(documents)
+    ]
     in_time = sorted(range(len(unordered)), key=lambda n: _in_time(unordered[n], n))
     events = [
         replace(unordered[n], event=replace(unordered[n].event, id=f"s{number}"))

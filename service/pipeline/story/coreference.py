@@ -272,12 +272,13 @@ def coreference_score(a: MentionFeatures, b: MentionFeatures) -> float:
     return trigger + actors + time_score(a, b) + penalty
 
 
-def cluster_mentions(mentions: Sequence[MentionFeatures]) -> list[list[int]]:
+def cluster_mentions(mentions: Sequence[MentionFeatures]) -> list[tuple[list[int], float]]:
     """Group mentions into events: greedy merging of the best-scoring pairs first.
 
     mentions (Sequence[MentionFeatures]): every mention of every document.
-    RETURNS (list[list[int]]): clusters of indices into ``mentions``, each sorted, in order of
-        their first mention.
+    RETURNS (list[tuple[list[int], float]]): clusters of indices into ``mentions``, each sorted,
+        in order of their first mention, each with the score of the weakest merge that joined
+        it (``math.inf`` for a single mention).
     """
     blocks: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
@@ -291,8 +292,9 @@ def cluster_mentions(mentions: Sequence[MentionFeatures]) -> list[list[int]]:
                 scored[(i, j)] = coreference_score(mentions[i], mentions[j])
     cluster_of = list(range(len(mentions)))
     members_of: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+    weakest = [math.inf] * len(mentions)
     ranked = sorted((-s, i, j) for (i, j), s in scored.items() if s >= MERGE_THRESHOLD)
-    for _, i, j in ranked:
+    for negative, i, j in ranked:
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
@@ -302,4 +304,6 @@ def cluster_mentions(mentions: Sequence[MentionFeatures]) -> list[list[int]]:
             for member in members_of[cj]:
                 cluster_of[member] = ci
             members_of[ci].extend(members_of.pop(cj))
-    return sorted((sorted(group) for group in members_of.values()), key=lambda g: g[0])
+            weakest[ci] = min(weakest[ci], weakest[cj], -negative)
+    clusters = [(sorted(group), weakest[first]) for first, group in members_of.items()]
+    return sorted(clusters, key=lambda cluster: cluster[0][0])

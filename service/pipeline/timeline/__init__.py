@@ -76,9 +76,7 @@ def assemble(
     return decided, build_timeline(decided, placed)
 
 
-def _with_source(
-    event: Event, starts: dict[str, int], document_date: DocumentDate
-) -> EventTime:
+def _with_source(event: Event, starts: dict[str, int], document_date: DocumentDate) -> EventTime:
     """The event's time with where its date came from (see ``EventTime.source``)."""
     time = event.time
     assert time is not None
