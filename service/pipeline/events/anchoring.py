@@ -55,9 +55,6 @@ from service.pipeline.vocabulary import POINT_TYPES
 
 # Dependencies through which an event shares the time of its head.
 SHARED_TIME = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr"})
-# The relation to the time it refers back to of a phrase opening with one of these words ("by
-# then", "until then", "since then"); any other phrase puts the event inside it.
-_ANAPHORIC_RELATIONS = {"by": "BEFORE", "until": "BEFORE", "since": "AFTER"}
 # A narrated event continues a date at most this many sentences back (two sentences between).
 NARRATION = 3
 # Events of later sentences the lead's news day dates when nothing else does: the simple past
@@ -259,9 +256,8 @@ class Anchorer:
         for phrase in walk.anaphoric[sentence]:
             words = token.doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
             if words is not None and clause_head(words.root) == clause:
-                relation = _ANAPHORIC_RELATIONS.get(words[0].lower_, "IS_INCLUDED")
                 found = phrase.refers_to
-                return EventTime(found.id, found.value, found.interval, relation)
+                return EventTime(found.id, found.value, found.interval, phrase.relation)
         return None
 
     def _earlier_mention(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:

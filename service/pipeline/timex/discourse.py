@@ -98,11 +98,18 @@ ANAPHORIC_TIMES = RESOURCES / "words" / "anaphoric_times.tsv"
 
 @dataclass(frozen=True)
 class AnaphoricTime:
-    """A phrase such as "at that time" (its character offsets) and the time it refers to."""
+    """A phrase such as "at that time" (its character offsets), the time it refers to, and the
+    TimeML relation of what happens "by then" (BEFORE), "since then" (AFTER) or "at that time"
+    (IS_INCLUDED) to that time."""
 
     start: int
     end: int
     refers_to: TimeExpression
+    relation: str = "IS_INCLUDED"
+
+
+# The relation to the time it refers back to of a phrase opening with one of these words.
+_RELATIONS = {"by": "BEFORE", "until": "BEFORE", "since": "AFTER"}
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +144,8 @@ def anaphoric_times(
         first, last = sentence[i], sentence[i + len(phrase) - 1]
         referent = _last_time_before(expressions, first.idx, dct)
         if referent is not None:
-            found.append(AnaphoricTime(first.idx, last.idx + len(last), referent))
+            relation = _RELATIONS.get(first.lower_, "IS_INCLUDED")
+            found.append(AnaphoricTime(first.idx, last.idx + len(last), referent, relation))
         i += len(phrase)
     return found
 
