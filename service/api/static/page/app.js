@@ -221,6 +221,13 @@
     return value || "undated";
   }
 
+  // What the service's threshold compares: the event's confidence times its time's.
+  function entryConfidence(event) {
+    if (typeof event.confidence !== "number") return undefined;
+    const time = event.time && typeof event.time.confidence === "number" ? event.time.confidence : 1;
+    return event.confidence * time;
+  }
+
   // One entry per timeline item: {id, value, interval, mentions: [{document, event}], ...}.
   function entries(req, data) {
     const out = [];
@@ -232,7 +239,7 @@
         headline: headline(first.event, first.document.names),
         group: mainActor(first.event, first.document.names),
         factuality: first.event.factuality,
-        confidence: first.event.confidence,
+        confidence: entryConfidence(first.event),
       });
     };
     if (data.documents) {
@@ -411,7 +418,10 @@
       ["Date", entry.interval ? entry.label : "undated"],
       ["Factuality", event.factuality],
       ["Date source", dateSource(event, first.document)],
-      ["Confidence", typeof event.confidence === "number" ? event.confidence.toFixed(2) : "not given"],
+      ["Confidence", typeof entry.confidence === "number"
+        ? `${entry.confidence.toFixed(2)} (event ${event.confidence.toFixed(2)}` +
+          (event.time && typeof event.time.confidence === "number" ? `, date ${event.time.confidence.toFixed(2)})` : ")")
+        : "not given"],
       ["Actors", event.actors.map((a) => `${actorName(a, first.document.names)} (${a.role})`).join("; ") || "none"],
       ["Class", event.class],
     ];
