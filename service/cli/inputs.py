@@ -13,31 +13,36 @@ from pathlib import Path
 from typing import IO, Any
 
 import marshmallow as ma
+from marshmallow import fields, validate
 
 from service.api.problems import problem_body
-from service.api.schemas import BatchDocumentSchema, TimelineRequestSchema
+from service.api.schemas import TimelineRequestSchema
 from service.api.timeline import text_too_long
 from service.corpora.timeml import parse_timeml
 from service.pipeline import DocumentRequest
 
 GZIP_MAGIC = b"\x1f\x8b"
+# What the API (webargs) says of a body that is not JSON.
+NOT_JSON = {"json": ["Invalid JSON body."]}
 
 
-class BatchRecordSchema(BatchDocumentSchema, TimelineRequestSchema):
-    """A batch record: a ``/v1/timeline`` request whose ``id`` is required (as in a
-    ``/v1/timelines`` document). Fields the API does not know (a story key, a source) are ignored.
-    """
+class BatchRecordSchema(TimelineRequestSchema):
+    """A batch record: a ``/v1/timeline`` request whose ``id`` is required (it names the record
+    in the output and lets ``--resume`` skip it). Fields the API does not know (a story key, a
+    source) are ignored."""
 
     class Meta:
         unknown = ma.EXCLUDE
 
+    id = fields.String(required=True, validate=validate.Length(min=1, max=256))
+
 
 @dataclass(frozen=True)
 class RawRecord:
-    """One input record before validation: where it is, and its fields (None when unreadable)."""
+    """One input record before validation: where it is, and its values (None when unreadable)."""
 
     where: dict[str, Any]
-    fields: Any = None
+    values: Any = None
     problem: dict[str, Any] | None = None
 
 
@@ -124,7 +129,7 @@ def _read_jsonl(path: Path) -> Iterator[RawRecord]:
             try:
                 yield RawRecord(where, json.loads(line.decode("utf-8")))
             except (UnicodeDecodeError, ValueError, RecursionError):
-                yield RawRecord(where, problem=problem_body(400))
+                yield RawRecord(where, problem=problem_body(400, errors=NOT_JSON))
 
 
 def _read_timeml(file: Path, root: Path) -> RawRecord:
@@ -160,12 +165,12 @@ class Validator:
         self.story_key = story_key
         self.seen: set[str] = set()
 
-    def request(self, fields: Any) -> DocumentRequest | dict[str, Any]:
-        """The request a record's fields make, or the problem the API would answer them with."""
-        if isinstance(fields, dict) and self.annotations and "annotations" not in fields:
-            fields = {**fields, "annotations": list(self.annotations)}
+    def request(self, values: Any) -> DocumentRequest | dict[str, Any]:
+        """The request a record's values make, or the problem the API would answer them with."""
+        if isinstance(values, dict) and self.annotations and "annotations" not in values:
+            values = {**values, "annotations": list(self.annotations)}
         try:
-            body = self.schema.load(fields)
+            body = self.schema.load(values)
         except ma.ValidationError as error:
             return _unprocessable(error.normalized_messages())
         message = text_too_long(body["text"], self.max_chars)
@@ -181,19 +186,19 @@ class Validator:
 
     def check(self, record: RawRecord) -> Document | BadRecord:
         """The document of a valid record, or a bad record with the API's problem."""
-        fields = record.fields
-        identifier = fields.get("id") if isinstance(fields, dict) else None
+        values = record.values
+        identifier = values.get("id") if isinstance(values, dict) else None
         identifier = identifier if isinstance(identifier, str) else None
         if record.problem is not None:
             return BadRecord(record.where, identifier, record.problem)
-        request = self.request(fields)
+        request = self.request(values)
         if isinstance(request, dict):
             return BadRecord(record.where, identifier, request)
         if request.id in self.seen:
             duplicate = {"id": [f"Duplicate document id {request.id!r}."]}
             return BadRecord(record.where, identifier, _unprocessable(duplicate))
         self.seen.add(request.id or "")
-        story = fields.get(self.story_key) if self.story_key else None
+        story = values.get(self.story_key) if self.story_key else None
         return Document(record.where, request, None if story is None else str(story))
 
 
