@@ -22,6 +22,8 @@ from service.server import SINGLE_THREAD_ENV
 ENGINES = ("local", "dask")
 # Partitions queued per worker beyond the one it runs, so no worker waits for the client.
 IN_FLIGHT_PER_WORKER = 2
+# How long a client of a running scheduler waits for its first worker (a cluster starting up).
+WAIT_FOR_WORKERS_SECONDS = 300
 
 
 def single_thread_env() -> dict[str, str]:
@@ -65,6 +67,7 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
 
     if scheduler:
         with Client(scheduler) as client:
+            client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_SECONDS)
             yield client
         return
     cluster = LocalCluster(

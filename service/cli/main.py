@@ -56,7 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_argument("output", type=Path, help="folder of part files (created)")
     batch.add_argument("--engine", choices=ENGINES, default="local")
-    batch.add_argument("--workers", type=positive, default=1, help="worker processes")
+    batch.add_argument(
+        "--workers",
+        type=positive,
+        default=1,
+        help="worker processes (local), LocalCluster workers (dask), or with --scheduler the "
+        "cluster's workers (partitions are sized for them)",
+    )
     batch.add_argument("--scheduler", help="a Dask scheduler's address (default: a LocalCluster)")
     batch.add_argument("--story-key", help="group records by this field; one story per group")
     batch.add_argument("--actor", action="append", default=[], help="an actor of the stories")

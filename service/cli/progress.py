@@ -63,17 +63,24 @@ class LogLines:
         self.counts = Counts(total)
         self.stream = stream
         self.last = time.monotonic()
+        self.logged = -1
 
     def advance(self, documents: int, errors: int) -> None:
         """Count, and log when the last line is old enough."""
         self.counts.add(documents, errors)
         if time.monotonic() - self.last >= LOG_EVERY_SECONDS:
-            self.last = time.monotonic()
-            print(f"batch: {self.counts.line()}", file=self.stream, flush=True)
+            self.log()
+
+    def log(self) -> None:
+        """Print the counts."""
+        self.last = time.monotonic()
+        self.logged = self.counts.done
+        print(f"batch: {self.counts.line()}", file=self.stream, flush=True)
 
     def close(self) -> None:
-        """Log the final counts."""
-        print(f"batch: {self.counts.line()}", file=self.stream, flush=True)
+        """Log the final counts, unless the last line has them."""
+        if self.logged != self.counts.done:
+            self.log()
 
 
 class Bar:
