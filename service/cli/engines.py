@@ -47,16 +47,20 @@ def run_local(
         pending: set[Future[Report]] = set()
         queue = iter(partitions)
         limit = workers * IN_FLIGHT_PER_WORKER
-        while True:
-            for partition in queue:
-                pending.add(pool.submit(run_partition, partition, settings))
-                if len(pending) >= limit:
-                    break
-            if not pending:
-                return
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
+        try:
+            while True:
+                for partition in queue:
+                    pending.add(pool.submit(run_partition, partition, settings))
+                    if len(pending) >= limit:
+                        break
+                if not pending:
+                    return
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+        except BaseException:  # interrupted: queued partitions never start (--resume redoes them)
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 @contextlib.contextmanager

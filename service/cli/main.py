@@ -112,6 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (FileNotFoundError, FileExistsError) as error:
         print(f"timeline batch: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("timeline batch: interrupted; run it again with --resume", file=sys.stderr)
+        return 130
     if not args.quiet:
         print(summary.line(args.output), file=sys.stderr)
     return 0
