@@ -8,7 +8,9 @@ folder): wall-clock documents/s include starting the workers and loading the mod
 start-up is measured apart by the same command on ``workers`` one-document records, so the table
 also gives the rate once running: (N - w) / (T_N - T_w). Peak RSS is each process's VmHWM, read
 every 0.2 s; the worker processes are the largest of the command's descendants (a Dask worker's
-nanny and the client are listed apart). Targets: local 2 >= 1.8x local 1; dask 2 >= 0.85x local 2.
+nanny and the client are listed apart). CPU seconds of all the command's processes, over the
+wall-clock seconds, say how many cores the run had: on a shared machine a second worker scales
+only as far as a second core is free. Targets: local 2 >= 1.8x local 1; dask 2 >= 0.85x local 2.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, machine_note, median, read_corpus, table
+from _common import ROOT, cpu_seconds, machine_note, median, read_corpus, table
 
 from service.corpora.timeml import TimeMLDocument
 
@@ -63,11 +65,15 @@ def peak_rss_mib(pid: int) -> float | None:
     return None
 
 
-def run(engine: str, workers: int, source: Path, output: Path) -> tuple[float, dict[int, float]]:
-    """Seconds of one ``timeline batch`` command and the peak RSS (MiB) of each process."""
+def run(
+    engine: str, workers: int, source: Path, output: Path
+) -> tuple[float, dict[int, float], float]:
+    """Seconds of one ``timeline batch`` command, the peak RSS (MiB) of each process, and the
+    CPU seconds of every process (as last seen: a process's CPU until 0.2 s before it ended)."""
     command = [sys.executable, "-m", "service.cli", "batch", str(source), str(output)]
     command += ["--engine", engine, "--workers", str(workers), "--quiet"]
     peaks: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT)
     while process.poll() is None:
@@ -75,12 +81,13 @@ def run(engine: str, workers: int, source: Path, output: Path) -> tuple[float, d
             peak = peak_rss_mib(pid)
             if peak is not None:
                 peaks[pid] = max(peaks.get(pid, 0.0), peak)
+                cpu[pid] = max(cpu.get(pid, 0.0), cpu_seconds(pid))
         time.sleep(0.2)
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed with {process.returncode}")
     peaks[0] = peaks.pop(process.pid, 0.0)  # the client, under key 0
-    return seconds, peaks
+    return seconds, peaks, sum(cpu.values())
 
 
 def count_written(output: Path) -> int:
@@ -101,19 +108,22 @@ def main() -> None:
         write_input(docs, work / "corpus.jsonl")
         for _, workers in CONFIGURATIONS:
             write_input(docs[:workers], work / f"startup-{workers}.jsonl")
-        results: dict[tuple[str, int], list[tuple[float, float, dict[int, float]]]] = {}
+        results: dict[tuple[str, int], list[tuple[float, float, dict[int, float], float]]] = {}
         for repeat in range(args.repeats):
             for engine, workers in CONFIGURATIONS:
                 name = f"{engine}-{workers}-{repeat}"
-                startup, _ = run(engine, workers, work / f"startup-{workers}.jsonl", work / name)
-                seconds, peaks = run(engine, workers, work / "corpus.jsonl", work / f"{name}-all")
+                startup, _, _ = run(engine, workers, work / f"startup-{workers}.jsonl", work / name)
+                seconds, peaks, cpu = run(
+                    engine, workers, work / "corpus.jsonl", work / f"{name}-all"
+                )
                 assert count_written(work / f"{name}-all") == len(docs)
-                results.setdefault((engine, workers), []).append((seconds, startup, peaks))
+                results.setdefault((engine, workers), []).append((seconds, startup, peaks, cpu))
                 print(f"done: {name} {seconds:.1f} s (start-up {startup:.1f} s)", file=sys.stderr)
     for (engine, workers), runs in results.items():
         seconds = median([r[0] for r in runs])
         startup = median([r[1] for r in runs])
         running = (len(docs) - workers) / max(seconds - startup, 1e-9)
+        cpu = median([r[3] for r in runs])
         rates[engine, workers] = (len(docs) / seconds, running)
         peaks = runs[-1][2]
         others = sorted((v for k, v in peaks.items() if k), reverse=True)
@@ -126,6 +136,7 @@ def main() -> None:
                 f"{startup:.1f}",
                 f"{len(docs) / seconds:.1f}",
                 f"{running:.1f}",
+                f"{cpu:.0f} ({cpu / seconds:.2f})",
                 worker_peaks,
                 f"{peaks[0]:.0f}",
                 rest,
@@ -140,6 +151,7 @@ def main() -> None:
                 "start-up s",
                 "documents/s (wall)",
                 "documents/s (running)",
+                "CPU s, all processes (cores busy)",
                 "worker peak RSS MiB",
                 "client MiB",
                 "other processes MiB",
