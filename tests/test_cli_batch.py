@@ -200,3 +200,31 @@ def test_a_killed_run_resumed_loses_and_repeats_nothing(tmp_path):
     errors = (output / "errors.jsonl").read_text().splitlines()
     assert [json.loads(e)["line"] for e in errors] == [6]
     assert not [p for p in output.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_text_over_the_limits_is_refused_as_the_api_refuses_it_and_its_partition_goes_on(
+    tmp_path, monkeypatch, make_app
+):
+    limits = {"MAX_TEXT_TOKENS": 20, "MAX_TEXT_CHARS": 300}
+    for name, value in limits.items():
+        monkeypatch.setenv(name, str(value))
+    records = [
+        {"id": "short", "text": "The talks resume on Friday.", "document_date": "2017-05-09"},
+        {"id": "tokens", "text": "1-2-3-4-5-6-7-8-9-10-11-12 were signed on Monday."},
+        {"id": "characters", "text": "They met on Monday. " * 16},
+        {"id": "after", "text": "Signed on 3 March 2016.", "annotations": ["time_expressions"]},
+    ]
+    write_records(tmp_path / "in.jsonl", records)
+    output = tmp_path / "out"
+    assert run_batch(tmp_path / "in.jsonl", output, "--partition-size", "4") == 0
+    written = {r["document"]["id"]: r for r in read_lines(output, "part")}
+    errors = [json.loads(line) for line in (output / "errors.jsonl").read_text().splitlines()]
+    client = make_app(**limits).test_client()
+    assert sorted(written) == ["after", "short"]
+    assert [e["id"] for e in errors] == ["characters", "tokens"]  # the client's check comes first
+    for error in errors:
+        record = records[error["line"] - 1]
+        answer = client.post("/v1/timeline", json=record).get_json()
+        answer.pop("request_id")
+        assert error["problem"] == answer
+    assert written["after"] == client.post("/v1/timeline", json=records[3]).get_json()
