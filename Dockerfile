@@ -11,10 +11,16 @@ ENV PYTHONUNBUFFERED=1 \
 FROM base AS build
 RUN python -m venv /opt/venv
 COPY requirements.txt /tmp/requirements.txt
-RUN /opt/venv/bin/pip install --require-hashes --no-deps -r /tmp/requirements.txt \
+RUN /opt/venv/bin/pip install --require-hashes --no-deps -r /tmp/requirements.txt
+# The service as a package (its code, data files and the `timeline` command), built offline by the
+# locked setuptools.
+COPY pyproject.toml README.md /src/
+COPY service /src/service
+RUN /opt/venv/bin/pip install --no-deps --no-index --no-build-isolation /src \
     && /opt/venv/bin/pip uninstall -y -q pip
 
-# Runtime stage: the environment and the service code, run as an unprivileged user.
+# Runtime stage: the environment with the service installed, run as an unprivileged user.
+# `timeline batch` (and `dask scheduler` / `dask worker`) run from the same image: compose.yaml.
 FROM base AS runtime
 ENV PATH=/opt/venv/bin:$PATH \
     PORT=8000
@@ -22,7 +28,6 @@ RUN groupadd --system --gid 10001 timeline \
     && useradd --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin timeline
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
-COPY service ./service
 USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

@@ -11,15 +11,19 @@ STAMP := $(VENV)/.installed
 # The lock is complete (every transitive dependency pinned with its hashes), so the installer never
 # resolves anything: --no-deps takes exactly the locked set, whatever pip the interpreter bundles
 # and whatever the registry publishes later; pip check then proves the set is consistent.
-$(STAMP): requirements.txt requirements-dev.txt
+# The package itself comes last, editable, built offline by the locked setuptools: it only adds
+# the `timeline` command (pyproject.toml's [project.scripts]).
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@sh .ci/check-python "$(PYTHON)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
 		-r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-index \
+		--no-build-isolation -e .
 	$(BIN)/python -m pip check
 	touch $@
 
-install: $(STAMP)  ## set up the virtual environment from the pinned, hashed requirements
+install: $(STAMP)  ## set up the virtual environment from the pinned, hashed requirements, and the timeline command
 
 run: $(STAMP)  ## serve on $$PORT (default 8000) with gunicorn
 	$(BIN)/python -m service

@@ -44,6 +44,28 @@ class ProblemSchema(ma.Schema):
     )
 
 
+def problem_body(
+    status: int, detail: str | None = None, errors: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The problem details object of an error, without the request id (the command line's
+    batch reports these for its bad records).
+
+    status (int): the HTTP status.
+    detail (str | None): a sentence for the client; defaults to the status's usual detail.
+    errors (dict | None): marshmallow field errors, where there are any.
+    RETURNS (dict[str, Any]): ``type``, ``title``, ``status``, ``detail`` and any ``errors``.
+    """
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": http.HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail or DEFAULT_DETAILS.get(status, http.HTTPStatus(status).description),
+    }
+    if errors:
+        body["errors"] = errors
+    return body
+
+
 def problem(
     status: int,
     detail: str | None = None,
@@ -58,18 +80,30 @@ def problem(
     headers (dict | None): extra response headers (e.g. ``Allow``).
     RETURNS (Response): the response.
     """
-    body: dict[str, Any] = {
-        "type": "about:blank",
-        "title": http.HTTPStatus(status).phrase,
-        "status": status,
-        "detail": detail or DEFAULT_DETAILS.get(status, http.HTTPStatus(status).description),
-        "request_id": g.get("request_id"),
-    }
+    body = problem_body(status, detail)
+    body["request_id"] = g.get("request_id")
     if errors:
         body["errors"] = errors
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MIMETYPE)
     response.headers.update(headers or {})
     return response
+
+
+def error_problem(error: BaseException) -> tuple[int, str | None, dict[str, Any] | None]:
+    """Status, detail and field errors of the problem the pipeline's exceptions are answered
+    with: a refusal the client caused (``PipelineError``) is a 422, a defect on one document a
+    500 naming it, anything else a bare 500.
+
+    error (BaseException): what the pipeline raised.
+    RETURNS (tuple): the arguments of :func:`problem` and :func:`problem_body`.
+    """
+    if isinstance(error, PipelineError):
+        return 422, str(error), None
+    if isinstance(error, DocumentFailedError):
+        detail = f"The service failed on {error}; the request_id finds it in the logs."
+        documents = {str(error.index): {"_document": [f"{error}".capitalize()]}}
+        return 500, detail, {"json": {"documents": documents}}
+    return 500, None, None
 
 
 class ProblemApi(Api):
@@ -116,14 +150,12 @@ def handle_unexpected(error: BaseException) -> Response:
 def handle_document_failed(error: DocumentFailedError) -> Response:
     """A defect on one document: logged, and a 500 that names the document among the others."""
     _log_failure("document failed", error)
-    detail = f"The service failed on {error}; the request_id finds it in the logs."
-    errors = {"json": {"documents": {str(error.index): {"_document": [f"{error}".capitalize()]}}}}
-    return problem(500, detail, errors=errors)
+    return problem(*error_problem(error))
 
 
 def handle_pipeline_error(error: PipelineError) -> Response:
     """A pipeline refusal the client caused (an unsupported language) is a 422."""
-    return problem(422, str(error))
+    return problem(*error_problem(error))
 
 
 def handle_time_budget(error: TimeBudgetExceededError) -> Response:

@@ -19,9 +19,10 @@ from service.pipeline import TimelinePipeline, TimelineResult
 PIPELINE_KEY = "timeline.pipeline"
 
 
-def text_too_long(text: str) -> str | None:
-    """The field error for a text over MAX_TEXT_CHARS, or None when it fits."""
-    limit = current_app.config["MAX_TEXT_CHARS"]
+def text_too_long(text: str, limit: int | None = None) -> str | None:
+    """The field error for a text over ``limit`` characters (default: the app's
+    MAX_TEXT_CHARS), or None when it fits."""
+    limit = current_app.config["MAX_TEXT_CHARS"] if limit is None else limit
     return f"Longer than the limit of {limit} characters." if len(text) > limit else None
 
 
