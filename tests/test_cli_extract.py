@@ -41,6 +41,17 @@ def test_stdin_prints_the_api_body_byte_for_byte(client, monkeypatch, capsysbina
     assert json.loads(out)["time_expressions"]
 
 
+@pytest.mark.parametrize("name", ["timelinejs", "timeml", "csv", "jsonld"])
+def test_every_export_format_prints_what_the_api_answers(client, monkeypatch, capsysbinary, name):
+    args = ["-", "--date", "2017-05-09", "--format", name]
+    status, out, _ = run_extract(monkeypatch, capsysbinary, args, ARTICLE.encode())
+    answer = client.post(
+        f"/v1/timeline?format={name}", json={"text": ARTICLE, "document_date": "2017-05-09"}
+    )
+    assert status == 0
+    assert out.decode().strip() == answer.get_data(as_text=True).strip()
+
+
 def test_file_with_id_and_time_only(client, monkeypatch, capsysbinary, tmp_path):
     path = tmp_path / "note.txt"
     path.write_text("Officials in Paris said talks will resume on Friday.", encoding="utf-8")

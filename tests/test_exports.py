@@ -273,6 +273,15 @@ def test_csv_quotes_commas_quotes_and_line_breaks(client):
     assert met["locations"] == "Paris"
 
 
+def test_csv_cells_that_open_like_a_formula_are_text(client):
+    text = '=HYPERLINK("http://x") Rebels seized the town on Monday.'
+    response = respond(client, {"text": text, "id": "+id"})
+    rows = list(csv.DictReader(io.StringIO(csv_export.document(response, text), newline="")))
+    assert rows and all(r["document"] == "'+id" for r in rows)
+    assert all(r["sentence"].startswith("'=HYPERLINK") for r in rows)
+    assert all(not r["trigger"].startswith("'") for r in rows)
+
+
 def test_csv_of_a_story_names_the_story_event(story, mattis_article, west_article):
     table = FORMATS["csv"].story(story, {"a1": mattis_article, "a2": west_article})
     records = list(csv.DictReader(io.StringIO(table, newline="")))

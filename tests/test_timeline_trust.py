@@ -194,6 +194,24 @@ def test_one_entry_per_happening(run):
     assert event(result, "campaign").admission == "same_happening"
 
 
+def test_a_later_mention_of_a_dated_happening_is_not_a_second_entry(run):
+    text = (
+        "Police described the Aug. 7 bombings.\n"
+        "Rescuers searched the rubble on Sunday.\n"
+        "Investigators linked the bombings to a militant group."
+    )
+    first, second = (e for e in run(text).events if e.trigger.text == "bombings")
+    assert (first.admission, second.admission) == ("admitted", "mentioned_before")
+
+
+def test_a_noun_event_needs_a_time_of_its_own(run):
+    held = run("Officials said last week that six people were held over the bombing.")
+    assert event(held, "bombing").admission == "inferred_noun"
+    dated = run("The Aug. 7 bombing killed 200 people.")
+    assert "bombing" in on_timeline(run("Investigators described the Aug. 7 bombing."))
+    assert event(dated, "killed").admission == "admitted"
+
+
 def test_a_purpose_is_not_what_was_done(run):
     result = run("Ministers met in Copenhagen on Tuesday to assess the campaign.")
     assert "met" in on_timeline(result)

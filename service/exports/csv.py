@@ -60,11 +60,21 @@ def _row(
     ]
 
 
+# A text cell opening with one of these is a formula to a spreadsheet ("=HYPERLINK(...)" in an
+# article): it is written after a single quote, which spreadsheets show as text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(cell: Any) -> Any:
+    """A cell a spreadsheet will not run: text opening like a formula gets a leading quote."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) else cell
+
+
 def _write(rows: Iterable[list[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _ in COLUMNS])
-    writer.writerows(rows)
+    writer.writerows([_safe(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 

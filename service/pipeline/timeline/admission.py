@@ -14,7 +14,10 @@ a reader would put on one. Each event records the step that decided (``Event.adm
 - ``ongoing``: a present event its own sentence does not date is ongoing or generic ("roughly
   100 children die in an average flu season", "officials warn");
 - ``modifier``: a participle its own sentence does not date describes ("fighters returning");
-- ``inferred_noun``: a noun event its own sentence does not date ("the fight");
+- ``inferred_noun``: a noun event no time expression of its own dates ("the fight", "talks
+  about the bombing" in a sentence dated "last week");
+- ``mentioned_before``: a noun event dated by an earlier mention of it ("the Aug. 7 bombings
+  ... the bombings") repeats that happening;
 - ``low_confidence``: its entry confidence (:func:`entry_confidence`: that it is an event
   times that its date is right) is below the request's threshold;
 - ``same_happening``: a noun event that is an argument of an entry on the same date names the
@@ -38,6 +41,9 @@ DEFAULT_MIN_CONFIDENCE = 0.65
 _STATES = frozenset({"STATE", "I_STATE"})
 _ONGOING_ASPECTS = frozenset({"NONE", "PROGRESSIVE"})
 _PARTICIPLES = frozenset({"PRESPART", "PASTPART"})
+# Anchoring steps that date a noun event by a time expression of its own ("Tuesday's summit", "the
+# Aug. 7 bombings ... the bombings"), not by its sentence's or another sentence's.
+_NOUN_DATING_STEPS = frozenset({"own_time", "earlier_mention"})
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,12 @@ def _modifier(event: Event, context: _Context) -> bool:
 
 
 def _inferred_noun(event: Event, context: _Context) -> bool:
-    return event.tense == "NONE" and not context.placements[event.id].stated
+    own = event.time is not None and event.time.step in _NOUN_DATING_STEPS
+    return event.tense == "NONE" and not own
+
+
+def _mentioned_before(event: Event, context: _Context) -> bool:
+    return event.tense == "NONE" and event.time is not None and event.time.step == "earlier_mention"
 
 
 def entry_confidence(event: Event) -> float:
@@ -126,6 +137,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("ongoing", _ongoing),
     ("modifier", _modifier),
     ("inferred_noun", _inferred_noun),
+    ("mentioned_before", _mentioned_before),
     ("low_confidence", _low_confidence),
 )
 """The steps that look at one event alone, in order: (name, leaves it out)."""
