@@ -32,7 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_TEXT_CHARS", 100_000, int, "longest accepted `text`, in characters"),
     Setting(
         "MAX_TEXT_TOKENS",
-        15_000,
+        12_000,
         int,
         "most tokens in one `text` (prose has about one per 5 characters; 0: no limit)",
     ),

@@ -35,7 +35,7 @@ def test_sigterm_lets_the_in_flight_request_finish(server, mattis_article):
 
     def send() -> None:
         outcome["status"], outcome["body"] = post(
-            base, mattis_article * 30
+            base, mattis_article * 25
         )  # under MAX_TEXT_TOKENS
 
     sender = threading.Thread(target=send)
