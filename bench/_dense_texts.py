@@ -22,6 +22,8 @@ UNITS: tuple[str, ...] = (
     "next week ",
     "10 years ago ",
     "he said ",
+    "he said, ",
+    "1. ",
     "x" * 99 + " ",
 )
 

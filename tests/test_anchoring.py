@@ -11,7 +11,8 @@ from datetime import date, datetime
 
 import pytest
 
-from service.pipeline.events.anchoring import STEPS, Anchorer, EventToAnchor, anchored_by
+from service.pipeline.events.anchor_walk import EventToAnchor
+from service.pipeline.events.anchoring import STEPS, Anchorer, anchored_by
 from service.pipeline.events.attributes import read_attributes
 from service.pipeline.records import Interval, TimeExpression
 

@@ -25,7 +25,8 @@ from service.evaluate.events import evaluate_events
 from service.evaluate.scoring import accuracy, error
 from service.pipeline import DEFAULT_MODEL, DocumentRequest, TimelinePipeline
 from service.pipeline.dates.document_date import resolve_document_date
-from service.pipeline.events.anchoring import Anchorer, EventToAnchor, anchored_by
+from service.pipeline.events.anchor_walk import EventToAnchor
+from service.pipeline.events.anchoring import Anchorer, anchored_by
 from service.pipeline.events.attributes import read_attributes
 from service.pipeline.events.time_mentions import Sentences
 from service.pipeline.records import EventTime, TimeExpression

@@ -27,13 +27,20 @@ nearest. The news day is ``dates.news_day``'s: a day at most a week before the d
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
 from service.pipeline.dates.news_day import LEAD_SENTENCES, lead_news_day
-from service.pipeline.events.time_mentions import Sentences, TimeMention, time_mentions
+from service.pipeline.events.anchor_walk import EventToAnchor, Walk
+from service.pipeline.events.time_mentions import (
+    Sentences,
+    TimeIndex,
+    TimeMention,
+    time_mentions,
+)
 from service.pipeline.lexicon.confidence import load_confidence_tables
 from service.pipeline.records import EventTime, Interval, TimeExpression
 from service.pipeline.syntax.time_syntax import (
@@ -41,6 +48,7 @@ from service.pipeline.syntax.time_syntax import (
     ANY_CLOSED,
     CLOSED_CLAUSES,
     MAX_CLIMB,
+    MAX_DEPTH,
     SOFT_CLOSED,
     attached_event,
     clause_head,
@@ -50,7 +58,7 @@ from service.pipeline.syntax.time_syntax import (
     reported_clause,
     subordinate_relation,
 )
-from service.pipeline.timex.discourse import AnaphoricTime, anaphoric_times
+from service.pipeline.timex.discourse import anaphoric_times
 from service.pipeline.vocabulary import POINT_TYPES
 
 # Dependencies through which an event shares the time of its head.
@@ -62,36 +70,6 @@ NARRATION = 3
 _LEAD_TENSES = frozenset({"PAST", "NONE"})
 # Events the lead's news day can date at all: those and a report in the present.
 _NEWS_DAY_TENSES = _LEAD_TENSES | {"PRESENT"}
-
-
-@dataclass(frozen=True)
-class EventToAnchor:
-    """What anchoring needs of an event: its trigger token, class, tense and aspect."""
-
-    token: Token
-    event_class: str
-    tense: str
-    aspect: str
-
-
-@dataclass
-class _Walk:
-    """What the steps share while they walk one document's events in text order."""
-
-    triggers: set[int]
-    governed: dict[int, TimeMention]  # trigger index -> the time attached to it
-    named: dict[str, EventTime] = field(default_factory=dict)  # noun lemma -> its mention's time
-    report_time: EventTime | None = None  # the time of the last report that had one
-    # sentence index -> its phrases that refer back to a time ("at that time"), found once
-    anaphoric: dict[int, list[AnaphoricTime]] = field(default_factory=dict)
-
-    def record(self, event: EventToAnchor, time: EventTime | None) -> None:
-        """Remember what later events can take from this one."""
-        token = event.token
-        if token.pos_ == "NOUN" and token.i in self.governed and time is not None:
-            self.named.setdefault(token.lemma_.lower(), time)
-        if event.event_class == "REPORTING" and time is not None and time.expression:
-            self.report_time = time
 
 
 class Anchorer:
@@ -114,10 +92,19 @@ class Anchorer:
         self.document_date = document_date
         self.sentences = sentences or Sentences(doc)
         self.times = time_mentions(doc, time_expressions, document_date, self.sentences)
-        # what later sentences can continue: calendar dates and clauses' periods, no baselines
-        self.carried = [t for t in self.times if t.baseline is None and (t.calendar or t.period)]
-        # days at most a week before the document date ("officials said Friday")
-        self.news_days = [t for t in self.times if t.news_day]
+        # Indexes, so that what one event costs does not grow with the document: the times of
+        # each sentence by kind, the mentions of each value, what later sentences can continue
+        # (calendar dates and clauses' periods, no baselines), the document's own day, and the
+        # news days of the lead (days at most a week old: "officials said Friday").
+        self.points = TimeIndex(t for t in self.times if t.timex.type in POINT_TYPES)
+        self.periods = TimeIndex(t for t in self.times if t.timex.type not in POINT_TYPES)
+        self.carried = TimeIndex(
+            t for t in self.times if t.baseline is None and (t.calendar or t.period)
+        )
+        self.by_value = TimeIndex(self.times, key=lambda t: t.timex.value)
+        news_days = [t for t in self.times if t.news_day]
+        self.today = TimeIndex((t for t in news_days if t.days_back == 0), key=lambda t: 0)
+        self.lead_days = TimeIndex(t for t in news_days if t.sentence < LEAD_SENTENCES)
 
     def __call__(self, events: Sequence[EventToAnchor]) -> list[EventTime | None]:
         """Return the time of each event, in the order given (text order): that of the first
@@ -126,7 +113,7 @@ class Anchorer:
         events (Sequence[EventToAnchor]): the document's events, in text order.
         RETURNS (list[EventTime | None]): one time (or None) per event.
         """
-        walk = _Walk({e.token.i for e in events}, {})
+        walk = Walk({e.token.i for e in events}, {})
         for time in self.times:
             if time.timex.type not in POINT_TYPES and time.root.dep_ not in ADVERBIAL:
                 # "a two-day visit" times the visit only, not the verb the visit hangs from
@@ -143,7 +130,7 @@ class Anchorer:
             result.append(time)
         return result
 
-    def time_of(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def time_of(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """The time of one event: the first step of ``STEPS`` that finds one, with that step's
         confidence (``anchoring_confidence.tsv``)."""
         for name, step in STEPS:
@@ -157,10 +144,10 @@ class Anchorer:
 
     def _latest_mention(self, event: EventToAnchor, time: EventTime) -> EventTime:
         """A time carried from another sentence, named by its latest mention before the event."""
-        same = [t for t in self.times if t.root.i < event.token.i and t.timex.value == time.value]
-        return _from(same[-1], time.relation) if same else time
+        latest = self.by_value.before(time.value, event.token.i)
+        return _from(latest, time.relation) if latest is not None else time
 
-    def _own_time(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _own_time(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """A time attached to the trigger ("met on Tuesday", "Tuesday's summit", "the Aug. 7
         bombings"), or to the event it shares its time with through an infinitive, a
         coordination or a nominal argument ("the campaign began in autumn 2014").
@@ -178,7 +165,7 @@ class Anchorer:
             token = token.head
         return None
 
-    def _sentence_time(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _sentence_time(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """The nearest date or time of the event's sentence, unless it sits in a clause the
         event is not part of.
 
@@ -194,15 +181,15 @@ class Anchorer:
 
     def _nearest(self, event: EventToAnchor) -> TimeMention | None:
         token = event.token
-        sentence = self.sentences.index(token.i)
-        scope = {token.i} | {t.i for t in token.ancestors}
+        candidates = self.points.around(self.sentences.index(token.i), token.i)
+        if not candidates:
+            return None
+        scope = _scope(token)
         reported = reported_clause(token, event.event_class)
         near = [
             t
-            for t in self.times
-            if t.sentence == sentence
-            and t.timex.type in POINT_TYPES
-            and t.reaches(token)
+            for t in candidates
+            if t.reaches(token)
             and not closed_off(t.root, scope, token, CLOSED_CLAUSES)
             and not (reported is not None and inside_clause(t.root, reported, token))
         ]
@@ -218,22 +205,22 @@ class Anchorer:
             ),
         )
 
-    def _clause_period(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _clause_period(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """A period or frequency of the event's own clause, when its sentence has no date.
 
         "There were a dozen attacks in the last five years", "leads we check on a daily basis":
         the event happened during it (DURING), not on a date carried from elsewhere.
         """
         token = event.token
-        sentence = self.sentences.index(token.i)
-        scope = {token.i} | {t.i for t in token.ancestors}
+        candidates = self.periods.around(self.sentences.index(token.i), token.i)
+        if not candidates:
+            return None
+        scope = _scope(token)
         clause = clause_head(token)
         spans = [
             t
-            for t in self.times
-            if t.sentence == sentence
-            and t.timex.type not in POINT_TYPES
-            and t.root.dep_ in ADVERBIAL
+            for t in candidates
+            if t.root.dep_ in ADVERBIAL
             and clause_head(t.root) == clause
             and not closed_off(t.root, scope, token, ANY_CLOSED)
         ]
@@ -241,7 +228,7 @@ class Anchorer:
             return None
         return _from(min(spans, key=lambda t: abs(t.root.i - token.i)))
 
-    def _anaphoric_time(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _anaphoric_time(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """The time a phrase of the event's clause refers back to ("The war in the 1980s is the
         closest example of today's situation. At that time, militants joined forces": the 1980s,
         not today). "By then", "until then" put the event BEFORE it, "since then" AFTER it."""
@@ -260,31 +247,31 @@ class Anchorer:
                 return EventTime(found.id, found.value, found.interval, phrase.relation)
         return None
 
-    def _earlier_mention(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _earlier_mention(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """The time attached to an earlier mention of the same noun event ("the Aug. 7
         bombings ... the bombings")."""
         token = event.token
         return walk.named.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
 
-    def _report_lead_day(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _report_lead_day(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """For a report, the lead's news day ("officials said Friday ... they said")."""
         return self._lead(event) if event.event_class == "REPORTING" else None
 
-    def _earlier_report(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _earlier_report(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """For a report, the time of the last report that had one ("officials said Saturday
         ... they said")."""
         return walk.report_time if event.event_class == "REPORTING" else None
 
-    def _document_today(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _document_today(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """For a present event (not a perfect), the last mention before it of the document's own
         day ("today", or "Tuesday" in an article of that Tuesday): the present is the day the
         article is written."""
         if event.tense != "PRESENT" or event.aspect == "PERFECTIVE":
             return None
-        found = [t for t in self.news_days if t.root.i < event.token.i and t.days_back == 0]
-        return _from(found[-1], "IS_INCLUDED") if found else None
+        found = self.today.before(0, event.token.i)
+        return _from(found, "IS_INCLUDED") if found is not None else None
 
-    def _narrated(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _narrated(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """The last date of the ``NARRATION`` previous sentences.
 
         News narrates forward from the date it just gave. Only a date with a calendar interval
@@ -299,22 +286,21 @@ class Anchorer:
         done = event.tense == "PAST" or event.aspect == "PERFECTIVE"
         sentence = self.sentences.index(event.token.i)
         periods = event.event_class != "REPORTING" and not future
-        before = [
-            t
-            for t in self.carried
-            if t.sentence < sentence
-            and (t.calendar or periods)
-            and (t.after_document or not future)
-            and not (done and t.after_document)
-        ]
-        if not before or sentence - before[-1].sentence > NARRATION:
-            return None
-        last = before[-1]
-        clausal = [t for t in before if t.sentence == last.sentence and not modifies_noun(t.root)]
-        last = (clausal or before)[-1]
-        return _from(last, "IS_INCLUDED" if last.calendar else "DURING")
+        for earlier in range(sentence - 1, max(sentence - NARRATION, 0) - 1, -1):
+            before = [
+                t
+                for t in self.carried.of(earlier)
+                if (t.calendar or periods)
+                and (t.after_document or not future)
+                and not (done and t.after_document)
+            ]
+            if before:
+                clausal = [t for t in before if not modifies_noun(t.root)]
+                last = (clausal or before)[-1]
+                return _from(last, "IS_INCLUDED" if last.calendar else "DURING")
+        return None
 
-    def _lead_news_day(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _lead_news_day(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """For a simple past or untensed (noun) event of a later sentence, the lead's news day
         ("Rescuers reached the village on Friday. (...) Volunteers cleared the beach")."""
         if event.tense not in _LEAD_TENSES or event.aspect != "NONE":
@@ -327,10 +313,11 @@ class Anchorer:
         if event.tense not in _NEWS_DAY_TENSES:
             return None
         before = self.sentences.index(event.token.i)
-        found = lead_news_day(((t.sentence, t) for t in self.news_days), before)
+        lasts = ((s, days[-1]) for s in range(LEAD_SENTENCES) if (days := self.lead_days.of(s)))
+        found = lead_news_day(lasts, before)
         return _from(found, "IS_INCLUDED") if found is not None else None
 
-    def _lead_ahead(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _lead_ahead(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """For a present or past event of the lead, the first news day the lead gives after it.
 
         "The grandmother of Elian said she is willing to go. (...) Women marched on Friday".
@@ -339,12 +326,12 @@ class Anchorer:
             return None
         if self.sentences.index(event.token.i) >= LEAD_SENTENCES:
             return None
-        found = [
-            t for t in self.news_days if t.root.i > event.token.i and t.sentence < LEAD_SENTENCES
-        ]
-        return _from(found[0], "IS_INCLUDED") if found else None
+        sentence = self.sentences.index(event.token.i)
+        after = (self.lead_days.after(s, event.token.i) for s in range(sentence, LEAD_SENTENCES))
+        found = next((t for t in after if t is not None), None)
+        return _from(found, "IS_INCLUDED") if found is not None else None
 
-    def _document_date(self, event: EventToAnchor, walk: _Walk) -> EventTime | None:
+    def _document_date(self, event: EventToAnchor, walk: Walk) -> EventTime | None:
         """Reporting, past and future events on the document date: IS_INCLUDED (a report in the
         past or present), BEFORE (past or perfect) or AFTER (future)."""
         if self.document_date is None:
@@ -361,7 +348,7 @@ class Anchorer:
         return EventTime(None, day, Interval(day, day), relation)
 
 
-Step = Callable[[Anchorer, EventToAnchor, _Walk], EventTime | None]
+Step = Callable[[Anchorer, EventToAnchor, Walk], EventTime | None]
 STEPS: tuple[tuple[str, Step], ...] = (
     ("own_time", Anchorer._own_time),
     ("sentence_time", Anchorer._sentence_time),
@@ -382,6 +369,12 @@ CARRIED = frozenset(
     | {"lead_news_day", "lead_ahead"}
 )
 """Steps that carry a time from elsewhere in the text: named by its latest mention."""
+
+
+def _scope(token: Token) -> set[int]:
+    """The event and the words above it (at most ``MAX_DEPTH``): what a time may not be
+    closed off from."""
+    return {token.i} | {t.i for t in islice(token.ancestors, MAX_DEPTH)}
 
 
 def anchored_by(time: EventTime | None) -> str:

@@ -12,7 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from service.pipeline.events.actors import ActorFinder
-from service.pipeline.events.anchoring import Anchorer, EventToAnchor
+from service.pipeline.events.anchor_walk import EventToAnchor
+from service.pipeline.events.anchoring import Anchorer
 from service.pipeline.events.attributes import read_attributes
 from service.pipeline.events.description import describe
 from service.pipeline.events.detection import EventDetector
@@ -123,13 +124,18 @@ def event_ids(tokens: Sequence[Token], sentences: Sentences) -> list[str]:
     """Ids of the events whose triggers are ``tokens``, derived from content, not position.
 
     An id hashes the trigger's sentence, its offset in it and its text, so text added before an
-    event keeps its id; a second identical sentence gets ``-2``, ``-3``, ... after it.
+    event keeps its id; a second identical sentence gets ``-2``, ``-3``, ... after it. Each
+    sentence is hashed once, and each of its events continues that hash.
     """
     ids, seen = [], Counter()
+    hashed: dict[int, hashlib.blake2b] = {}
     for token in tokens:
         sentence = sentences.text_span(token.i)
-        key = f"{sentence.text.strip()}\x1f{token.idx - sentence.start}\x1f{token.text}"
-        digest = "e" + hashlib.blake2b(key.encode(), digest_size=5).hexdigest()
+        if sentence.start not in hashed:
+            hashed[sentence.start] = hashlib.blake2b(sentence.text.strip().encode(), digest_size=5)
+        key = hashed[sentence.start].copy()
+        key.update(f"\x1f{token.idx - sentence.start}\x1f{token.text}".encode())
+        digest = "e" + key.hexdigest()
         seen[digest] += 1
         ids.append(digest if seen[digest] == 1 else f"{digest}-{seen[digest]}")
     return ids

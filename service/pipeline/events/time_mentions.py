@@ -7,8 +7,8 @@ sentences, found by token index.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -121,3 +121,47 @@ def time_mentions(
                 )
             )
     return sorted(mentions, key=lambda t: t.root.i)
+
+
+NEAREST = 8
+"""The time mentions of a sentence on each side of an event that anchoring weighs: real
+sentences hold far fewer, and the bound keeps one event's cost independent of the text."""
+
+
+class TimeIndex:
+    """Time mentions grouped by a key (their sentence by default), each group in text order, found
+    by position with a binary search.
+
+    mentions (Iterable[TimeMention]): the mentions, in text order.
+    key (Callable[[TimeMention], Hashable]): the group of a mention. Defaults to its sentence.
+    """
+
+    def __init__(
+        self,
+        mentions: Iterable[TimeMention],
+        key: Callable[[TimeMention], Hashable] = lambda mention: mention.sentence,
+    ) -> None:
+        self.groups: dict[Hashable, list[TimeMention]] = {}
+        for mention in mentions:
+            self.groups.setdefault(key(mention), []).append(mention)
+        self.starts = {k: [m.root.i for m in group] for k, group in self.groups.items()}
+
+    def of(self, key: Hashable) -> list[TimeMention]:
+        """The mentions of one group, in text order."""
+        return self.groups.get(key, [])
+
+    def around(self, key: Hashable, i: int) -> list[TimeMention]:
+        """The group's mentions nearest token ``i``: at most ``NEAREST`` on each side."""
+        at = bisect_left(self.starts.get(key, []), i)
+        return self.of(key)[max(at - NEAREST, 0) : at + NEAREST]
+
+    def before(self, key: Hashable, i: int) -> TimeMention | None:
+        """The group's last mention before token ``i``."""
+        at = bisect_left(self.starts.get(key, []), i)
+        return self.of(key)[at - 1] if at else None
+
+    def after(self, key: Hashable, i: int) -> TimeMention | None:
+        """The group's first mention after token ``i``."""
+        at = bisect_right(self.starts.get(key, []), i)
+        group = self.of(key)
+        return group[at] if at < len(group) else None

@@ -29,6 +29,9 @@ _COMPARED = frozenset({"from", "than", "compared", "versus", "vs.", "vs"})
 _CLAUSE_HEADS = CLOSED_CLAUSES | {"advcl", "parataxis", "conj"}
 # How many heads a word climbs looking for what it attaches to.
 MAX_CLIMB = 6
+# The most heads any walk up the parse takes: real sentences nest far less deeply, and a bound
+# keeps a chain of thousands of clauses ("he said he said ...") linear in the text.
+MAX_DEPTH = 64
 # How a duration attaches when it is the event's time ("for three months", "rose 4% last week").
 ADVERBIAL = frozenset({"pobj", "npadvmod", "advmod", "obl"})
 # Clause relations through which a trailing speech verb hangs off the clause it reports.
@@ -74,7 +77,7 @@ def reported_clause(token: Token, event_class: str) -> Token | None:
 def inside_clause(root: Token, clause: Token, event: Token) -> bool:
     """Whether a time sits in ``clause`` outside the event's own subtree."""
     token = root
-    for _ in range(64):
+    for _ in range(MAX_DEPTH):
         if token == event:
             return False
         if token == clause:
@@ -131,8 +134,10 @@ def attached_event(root: Token, triggers: set[int]) -> Token | None:
 
 
 def clause_head(token: Token) -> Token:
-    """The head of the clause a token belongs to."""
-    while token.dep_ not in _CLAUSE_HEADS and token.head != token:
+    """The head of the clause a token belongs to (at most ``MAX_DEPTH`` heads up)."""
+    for _ in range(MAX_DEPTH):
+        if token.dep_ in _CLAUSE_HEADS or token.head == token:
+            break
         token = token.head
     return token
 
@@ -144,10 +149,12 @@ def closed_off(root: Token, scope: set[int], event: Token, closed: frozenset[str
     November": the shootings happened in November).
     """
     token = root
-    while token.i not in scope:
+    for _ in range(MAX_DEPTH):
+        if token.i in scope:
+            return False
         if token.dep_ in closed and not (token.head == event and event.pos_ == "NOUN"):
             return True
         if token.head == token:
             return False
         token = token.head
-    return False
+    return True  # further from the event than any real sentence nests: not its time
