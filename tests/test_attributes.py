@@ -148,6 +148,12 @@ NOT_ASSERTED = [
         "future",
     ),
     ("The firm may sell the plant and close it.", "close", None, "possible"),
+    (
+        "A suspect had not admitted any role or implicated anyone else.",
+        "implicated",
+        None,
+        "negated",
+    ),
     ("We're going to look to the future, determine what is needed.", "determine", None, "future"),
 ]
 
@@ -175,6 +181,8 @@ ASSERTED = [
     ("The kit allowed developers to create games and then distributed them.", "distributed", None),
     ("Developers were able to set the price.", "set", None),
     ("We looked to the future, determined what was needed.", "determined", None),
+    ("A suspect had admitted a role and implicated two others.", "implicated", None),
+    ("He did not sign the deal and left the room.", "left", None),
     ("Prices will rise, although analysts say demand is weak.", "say", None),
 ]
 

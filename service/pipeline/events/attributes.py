@@ -243,6 +243,8 @@ def _inherited(reading: _Reading) -> Factuality | None:
     trigger = reading.trigger
     governor = _governor(trigger)
     own_tense = reading.tense in ("PAST", "PRESENT") or "PERFECTIVE" in reading.aspect
+    if own_tense and governor is not None and _shared_perfect(trigger, governor):
+        own_tense = False  # "had not admitted a role or implicated anyone": one "had not"
     if governor is None or governor.i in reading.path or own_tense or len(reading.path) > _DEPTH:
         return None
     governor_class = _class_of_governor(governor, reading.path)
@@ -259,6 +261,15 @@ def _inherited(reading: _Reading) -> Factuality | None:
         for c in governor.children
     )
     return "negated" if shares_negation else None
+
+
+def _shared_perfect(trigger: Token, governor: Token) -> bool:
+    """Whether a conjunct with no subject or auxiliary of its own is a participle under its
+    head's perfect auxiliary (the tagger often reads "implicated" there as a past tense)."""
+    bare = not any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass") for c in trigger.children)
+    participle = trigger.tag_ in ("VBD", "VBN")
+    perfect = "PERFECTIVE" in tense_aspect(governor)[1]
+    return trigger.dep_ == "conj" and bare and participle and perfect
 
 
 def _governor(trigger: Token) -> Token | None:
