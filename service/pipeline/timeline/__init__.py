@@ -71,7 +71,7 @@ def assemble(
         for event in events
     ]
     placed = placements(dated, time_expressions, document_date.value)
-    decisions = admit(dated, placed, options)
+    decisions = admit(dated, placed, options, document_date.value)
     decided = [replace(event, admission=decisions[event.id]) for event in dated]
     return decided, build_timeline(decided, placed)
 

@@ -6,6 +6,8 @@ a reader would put on one. Each event records the step that decided (``Event.adm
 
 - ``not_asserted``: its factuality is not one the request keeps (by default, what happened or
   is reported as having happened: "no one was injured", "may resign", "will strike" stay off);
+- ``not_yet``: its date is after the document date, so it had not happened when the text was
+  written ("will join NATO on March 12 in a ceremony": the ceremony), unless ``future`` is kept;
 - ``undated``: it has no place in time;
 - ``report``: a report ("said", "told") is not news unless it is the news ("announced");
 - ``light_verb``: a verb too light to say what happened ("had", "came", "made");
@@ -68,10 +70,22 @@ class _Context:
 
     options: TimelineOptions
     placements: Mapping[str, Placement]
+    document_date: str | None
 
 
 def _not_asserted(event: Event, context: _Context) -> bool:
     return event.factuality not in context.options.factualities
+
+
+def _not_yet(event: Event, context: _Context) -> bool:
+    """Dated after the document date, so it had not happened when the text was written
+    ("will join NATO on March 12 in a ceremony": the ceremony), unless future events are
+    asked for."""
+    placement, written = context.placements[event.id], context.document_date
+    if "future" in context.options.factualities or written is None or placement.day is None:
+        return False
+    ahead = placement.relation in ("on", "on or about", "after")
+    return ahead and placement.day[1].start[:10] > written[:10]
 
 
 def _undated(event: Event, context: _Context) -> bool:
@@ -129,6 +143,7 @@ def _low_confidence(event: Event, context: _Context) -> bool:
 Step = Callable[[Event, _Context], bool]
 STEPS: tuple[tuple[str, Step], ...] = (
     ("not_asserted", _not_asserted),
+    ("not_yet", _not_yet),
     ("undated", _undated),
     ("report", _report),
     ("light_verb", _light_verb),
@@ -144,16 +159,20 @@ STEPS: tuple[tuple[str, Step], ...] = (
 
 
 def admit(
-    events: Sequence[Event], placements: Mapping[str, Placement], options: TimelineOptions
+    events: Sequence[Event],
+    placements: Mapping[str, Placement],
+    options: TimelineOptions,
+    document_date: str | None = None,
 ) -> dict[str, str]:
     """Decide which events are timeline entries.
 
     events (Sequence[Event]): the document's events, in text order.
     placements (Mapping[str, Placement]): each event's placement, by event id.
     options (TimelineOptions): what the request keeps.
+    document_date (str | None): the document date (ISO), if known. Defaults to None.
     RETURNS (dict[str, str]): event id -> ``ADMITTED`` or the step that left the event out.
     """
-    context = _Context(options, placements)
+    context = _Context(options, placements, document_date)
     decisions = {
         event.id: next((name for name, step in STEPS if step(event, context)), ADMITTED)
         for event in events
