@@ -206,10 +206,17 @@ def _alleged(trigger: Token) -> bool:
 
 def _conditional(trigger: Token) -> bool:
     """An "if", "unless" or "whether" clause with its own subject: "will strike if the airline
-    refuses" (not a reduced "if compared to last year")."""
+    refuses" (not a reduced "if compared to last year"); or an adverbial clause whose auxiliary
+    comes before its subject: "Had the relatives allowed him to go, ..."."""
     children = list(trigger.children)
-    return any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in children) and any(
-        c.dep_ == "mark" and _cue(c, "condition") for c in children
+    subjects = [c for c in children if c.dep_ in _SUBJECTS or c.dep_ == "expl"]
+    if not subjects:
+        return False
+    if any(c.dep_ == "mark" and _cue(c, "condition") for c in children):
+        return True
+    return trigger.dep_ == "advcl" and any(
+        c.dep_ in ("aux", "auxpass") and c.i < subjects[0].i and _cue(c, "inversion")
+        for c in children
     )
 
 

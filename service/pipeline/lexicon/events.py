@@ -15,6 +15,7 @@ CUE_KINDS = (
     "negative",
     "contrast",
     "condition",
+    "inversion",
     "allegation",
     "implication",
     "hedge",
