@@ -8,10 +8,12 @@ An argument's role is that of the first rule of ``resources/en/events/roles.tsv`
 nominal event, "in" object of a change noun: "a rise in prices"), recipient (dative, "to" object
 that is not a place), location (prepositional place), other (any other prepositional entity). The
 subject of an intransitive change-of-state verb ("prices rose") is its patient. A verb without
-its own subject takes the one it shares (``argument_syntax.subject_of``); a relative pronoun
-subject keeps its span and links the entity of the noun it stands for. A hyphenated word the
-tokenizer split ("co-founder") is one participant; coordinated names are one actor each,
-coordinated common nouns one phrase.
+its own subject takes the one it shares (``argument_syntax.subject_of``), except a present
+participle complement ("began selling") or one modifying a message ("a letter stating"), whose
+shared subject news annotation leaves out (a rule with no role, "-", keeps an argument out);
+a relative pronoun subject keeps its span and links the entity of the noun it stands for. A
+hyphenated word the tokenizer split ("co-founder") is one participant; coordinated names are
+one actor each, coordinated common nouns one phrase.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from service.pipeline.events.argument_syntax import (
     antecedent,
+    bare_participle,
     expletive,
     infinitive_subjects,
     later_conjuncts,
@@ -47,6 +50,7 @@ ROLE_RULES_PATH = RESOURCES / "events" / "roles.tsv"
 _LOCATIVE = load_closed_class().locative_prepositions
 _DEMONSTRATIVES = load_closed_class().pronouns_of("demonstrative")
 _ANY = "*"
+_NONE = "-"
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class RoleRule:
     via: frozenset[str]  # dependency labels, or "subject"
     words: frozenset[str] | None  # prepositions; None: any
     conditions: tuple[str, ...]
-    role: Role
+    role: Role | None  # None: the argument is no actor
 
     def fits(self, event: str, via: str, word: str | None) -> bool:
         """Whether the rule is about such an argument (its conditions aside)."""
@@ -74,14 +78,15 @@ def load_role_rules() -> tuple[RoleRule, ...]:
     """The role table, in order; a condition it names that ``CONDITIONS`` lacks stops loading."""
     rules = []
     for name, event, via, words, conditions, role in read_table(
-        ROLE_RULES_PATH, fields=6, last_field_in=ROLES
+        ROLE_RULES_PATH, fields=6, last_field_in=(*ROLES, _NONE)
     ):
         named = () if conditions == "-" else tuple(conditions.split())
         unknown = [c for c in named if c not in CONDITIONS]
         if unknown or event not in ("verb", "noun", "any"):
             raise WordListError(ROLE_RULES_PATH, 0, f"rule {name!r}: unknown {unknown or event}")
         chosen = None if words == _ANY else frozenset(words.split())
-        rules.append(RoleRule(name, event, frozenset(via.split()), chosen, named, role))  # type: ignore[arg-type]
+        chosen_role = None if role == _NONE else role
+        rules.append(RoleRule(name, event, frozenset(via.split()), chosen, named, chosen_role))  # type: ignore[arg-type]
     return tuple(rules)
 
 
@@ -122,6 +127,8 @@ class ActorFinder:
         """
         actors: dict[tuple[int, str], Actor] = {}
         for found_token, rule in self._roles(trigger):
+            if rule.role is None:
+                continue
             token = self._named_part(word_end(found_token))
             if not self._participant(token) or self._paragraph_break(token, trigger):
                 continue
@@ -220,6 +227,17 @@ class ActorFinder:
             c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
         )
 
+    def _message_participle(self, verb: Token, argument: Token, word: str | None) -> bool:
+        """Whether a present participle modifies a message that it takes as subject ("a letter
+        stating ...", "a recording telling callers ..."): the message only carries what its
+        author says."""
+        return (
+            verb.tag_ == "VBG"
+            and verb.dep_ == "acl"
+            and verb.head == argument
+            and argument.lemma_.lower() in self.lexicon.message_nouns
+        )
+
     def _change_noun(self, noun: Token, argument: Token, word: str | None) -> bool:
         """Whether a noun names a change, whose "in" object changes: "a rise in prices"."""
         return noun.lemma_.lower() in self.lexicon.unaccusative_verbs
@@ -282,6 +300,8 @@ class ActorFinder:
 
 Condition = Callable[[ActorFinder, Token, Token, str | None], bool]
 CONDITIONS: dict[str, Condition] = {
+    "bare_participle": lambda _, verb, arg, word: bare_participle(verb, arg),
+    "message_participle": ActorFinder._message_participle,
     "undergoer_subject": ActorFinder._undergoer_subject,
     "recipient_verb": lambda _, verb, arg, word: verb.lemma_ in RECIPIENT_VERBS,
     "no_object": lambda _, verb, arg, word: not any(c.dep_ == "dobj" for c in verb.children),

@@ -94,6 +94,18 @@ def antecedent(pronoun: Token) -> Token | None:
     return before[-1] if before else None
 
 
+def bare_participle(verb: Token, subject: Token) -> bool:
+    """Whether a verb is a present participle complement sharing ``subject`` ("Apple began
+    selling films", "the device appears to be running OS X"), not one with a subject or
+    subordinator of its own."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "xcomp"
+        and subject.head != verb
+        and all(c.dep_ != "mark" for c in verb.children)
+    )
+
+
 def expletive(subject: Token, verb: Token) -> bool:
     """Whether a subject is an expletive "it" before a clause ("it is expected that ...")."""
     return (

@@ -51,6 +51,8 @@ class Lexicon:
     """organisation_nouns.txt: what only an organisation has ("the offices of X"), as written."""
     entity_nouns: frozenset[str]
     """entity_nouns.txt: event nouns that also name an entity ("profit"): still an actor."""
+    message_nouns: frozenset[str]
+    """message_nouns.txt: messages and recordings ("a letter stating"): not who states."""
     factuality_cues: dict[str, str]
     """factuality_cues.tsv: word -> kind of cue (``CUE_KINDS``): "alleged" -> allegation."""
 
@@ -77,6 +79,7 @@ def load_lexicon() -> Lexicon:
         abstract_nouns=words("abstract_nouns.txt"),
         entity_nouns=words("entity_nouns.txt"),
         organisation_nouns=words("organisation_nouns.txt"),
+        message_nouns=words("message_nouns.txt"),
         factuality_cues=dict(
             read_table(RESOURCE_DIR / "factuality_cues.tsv", fields=2, last_field_in=CUE_KINDS)  # type: ignore[arg-type]
         ),
