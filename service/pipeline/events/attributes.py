@@ -17,7 +17,8 @@ are ``resources/en/events/factuality_cues.tsv``, by kind:
 - ``allegation``: "the alleged fraud", "accused of stealing", "suspected of smuggling": possible
   (an allegation is neither confirmed nor denied);
 - ``condition``: an "if", "unless" or "whether" clause ("if the airline refuses", "an inquiry into
-  whether he abused ..."): possible;
+  whether he abused ..."), or one whose auxiliary comes first ("Had the relatives allowed him to
+  go, ..."): possible;
 - ``planned``: a to-infinitive of purpose ("met to discuss"), of a plan ("plans to buy", "has
   plans to buy", "is set to begin", "is to be held", "is going to reopen"), of an order ("told
   them to leave"), a passive one of a noun ("an event to be held"), a noun planned ("plans a
@@ -215,7 +216,7 @@ def _conditional(trigger: Token) -> bool:
     if any(c.dep_ == "mark" and _cue(c, "condition") for c in children):
         return True
     return trigger.dep_ == "advcl" and any(
-        c.dep_ in ("aux", "auxpass") and c.i < subjects[0].i and _cue(c, "inversion")
+        c.dep_ in ("aux", "auxpass") and c.i < subjects[0].i and _cue(c, "condition")
         for c in children
     )
 

@@ -15,7 +15,6 @@ CUE_KINDS = (
     "negative",
     "contrast",
     "condition",
-    "inversion",
     "allegation",
     "implication",
     "hedge",
