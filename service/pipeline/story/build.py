@@ -35,8 +35,8 @@ from service.pipeline.story.actor_timelines import (
 from service.pipeline.story.coreference import MentionFeatures, cluster_mentions, mention_features
 from service.pipeline.story.participants import Participant, event_participants
 from service.pipeline.timeline import ADMITTED, Placement, placements
+from service.pipeline.timeline.assembly import by_date
 from service.pipeline.timeline.placement import UNKNOWN
-from service.pipeline.vocabulary import PLACEMENT_RELATIONS
 
 UNKNOWN_DATE = "XXXX-XX-XX"
 """TIMEX3 value of the story entry holding the events no document dates."""
@@ -111,24 +111,10 @@ def _in_time(event: DatedStoryEvent, number: int) -> tuple[bool, str, str, int]:
 def _timeline(events: Sequence[DatedStoryEvent]) -> tuple[StoryEntry, ...]:
     """The story events that are timeline entries in some document, grouped by date and relation
     in date order, as a document's timeline groups its own."""
-    groups: dict[tuple[str, str], list[DatedStoryEvent]] = {}
-    for event in events:
-        day, relation = event.placement.day, event.placement.relation
-        if event.on_timeline and day is not None and relation is not None:
-            groups.setdefault((day[0], relation), []).append(event)
-
-    def order(key: tuple[str, str]) -> tuple[str, str, int]:
-        interval = groups[key][0].placement.day[1]  # type: ignore[index]
-        return (interval.start, interval.end, PLACEMENT_RELATIONS.index(key[1]))
-
+    entries = ((e.placement, e) for e in events if e.on_timeline)
     return tuple(
-        StoryEntry(
-            key[0],
-            groups[key][0].placement.day[1],  # type: ignore[index]
-            tuple(e.event for e in groups[key]),
-            key[1],  # type: ignore[arg-type]
-        )
-        for key in sorted(groups, key=order)
+        StoryEntry(value, interval, tuple(e.event for e in members), relation)
+        for value, interval, relation, members in by_date(entries)
     )
 
 
