@@ -21,6 +21,7 @@ from service.pipeline.timeline.admission import (
 from service.pipeline.timeline.assembly import build_timeline
 from service.pipeline.timeline.placement import (
     Placement,
+    anchored_in_sentence,
     document_times,
     place,
 )
@@ -67,7 +68,9 @@ def assemble(
     """
     starts = {expression.id: expression.start for expression in time_expressions}
     dated = [
-        replace(event, time=_with_source(event, starts, document_date)) if event.time else event
+        replace(event, time=_with_source(event, event.time, starts, document_date))
+        if event.time
+        else event
         for event in events
     ]
     placed = placements(dated, time_expressions, document_date.value)
@@ -76,12 +79,12 @@ def assemble(
     return decided, build_timeline(decided, placed)
 
 
-def _with_source(event: Event, starts: dict[str, int], document_date: DocumentDate) -> EventTime:
+def _with_source(
+    event: Event, time: EventTime, starts: dict[str, int], document_date: DocumentDate
+) -> EventTime:
     """The event's time with where its date came from (see ``EventTime.source``)."""
-    time = event.time
-    assert time is not None
     if time.expression in starts:
-        inside = event.sentence.start <= starts[time.expression] < event.sentence.end
+        inside = anchored_in_sentence(event, starts)
         return replace(time, source="sentence" if inside else "other_sentence")
     source = "dateline" if document_date.source == "dateline" else "document_date"
     return replace(time, source=source)

@@ -155,7 +155,7 @@ def _lead(
     return lead_news_day(news_days)
 
 
-def _anchored_in_sentence(event: Event, starts: Mapping[str, int]) -> bool:
+def anchored_in_sentence(event: Event, starts: Mapping[str, int]) -> bool:
     """Whether the time expression anchoring ``event`` is in its sentence."""
     start = starts.get(event.time.expression or "") if event.time else None
     return start is not None and event.sentence.start <= start < event.sentence.end
@@ -169,7 +169,7 @@ def _carried_over(event: Event, starts: Mapping[str, int]) -> bool:
         return False
     value = time.value or ""
     coarse = _CALENDAR.match(value) is not None and _DAY.match(value) is None
-    return coarse and not _anchored_in_sentence(event, starts)
+    return coarse and not anchored_in_sentence(event, starts)
 
 
 def place(event: Event, times: DocumentTimes) -> Placement:
@@ -245,7 +245,7 @@ def _open(relation: str, start: str, end: str) -> Placement:
 
 def _dateline_only(event: Event, times: DocumentTimes, day: str) -> bool:
     """A done event only a mention of the document date in another sentence dates."""
-    other_sentence = not _anchored_in_sentence(event, times.expression_starts)
+    other_sentence = not anchored_in_sentence(event, times.expression_starts)
     value = event.time.value if event.time else None
     return _done(event) and other_sentence and day_of(value or "") == day
 
