@@ -50,7 +50,6 @@ def rules_of(found_actors):
 # (text, trigger, actor).
 # A rule with no role ("-") has an argument it keeps out: (text, trigger, argument).
 ROLE_EXAMPLES = {
-    "unlinked_participle": ("Norvik Bank began selling insurance.", "selling", "Norvik Bank"),
     "message_participle": ("The minister sent a letter stating her terms.", "stating", "a letter"),
     "subject_undergoer": ("Prices rose sharply.", "rose", "Prices"),
     "subject": ("Marta Quell opened the session.", "opened", "Marta Quell"),
@@ -122,20 +121,52 @@ def test_without_its_condition_the_rule_does_not_assign(rules_of, rule):
     assert not any(a == actor and r == rule for a, _, r in rules_of(text, trigger))
 
 
-# Shared subjects news annotation leaves out (rules with no role): a present participle
-# complement, a participle after a message; their neighbours keep the subject.
+# A participle modifying a message (a rule with no role) does not take the message as subject;
+# a reporting verb's subject is the author.
 @pytest.mark.parametrize(
     ("text", "trigger", "kept_out"),
     [
-        ("Norvik Bank began selling insurance in May.", "selling", "Norvik Bank"),
-        ("The new tablet appears to be running an old system.", "running", "The new tablet"),
         ("The minister sent a letter stating her terms.", "stating", "a letter"),
         ("Callers heard a recording telling them to wait.", "telling", "a recording"),
     ],
 )
-def test_a_shared_subject_of_these_participles_is_no_actor(actors_of, text, trigger, kept_out):
+def test_a_message_is_no_actor_of_the_participle_after_it(actors_of, text, trigger, kept_out):
     found = actors_of(text, trigger)
     assert found and kept_out not in {actor for actor, _ in found}
+
+
+def test_a_message_author_is_the_actor_of_a_reporting_verb(actors_of):
+    assert ("The minister", "agent") in actors_of("The minister stated her terms.", "stated")
+
+
+# The subject an infinitive or participle complement shares is its understood subject: an
+# actor, marked so, that MEANTIME-style scoring leaves to the governing verb.
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("Norvik Bank began selling insurance in May.", "selling", "Norvik Bank"),
+        ("Marta Quell has chosen to step down.", "step", "Marta Quell"),
+        ("The court forced Norvik Bank to lower its fees.", "lower", "Norvik Bank"),
+        ("The new tablet appears to be running an old system.", "running", "The new tablet"),
+    ],
+)
+def test_a_shared_subject_of_a_complement_is_understood(found_actors, text, trigger, actor):
+    found = {a.text: a.understood for a in found_actors(text, trigger)}
+    assert found.get(actor) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("Marta Quell stepped down in May.", "stepped", "Marta Quell"),
+        ("Marta Quell resigned and left the bank.", "left", "Marta Quell"),
+        ("While opening the session, Marta Quell thanked the staff.", "opening", "Marta Quell"),
+        ("The court forced Norvik Bank to lower its fees.", "forced", "The court"),
+    ],
+)
+def test_only_the_subject_a_complement_shares_is_understood(found_actors, text, trigger, actor):
+    found = {a.text: a.understood for a in found_actors(text, trigger)}
+    assert found.get(actor) is False
 
 
 @pytest.mark.parametrize(

@@ -128,6 +128,17 @@ def test_spurious_kinds_tell_what_the_gold_has_for_the_event(doc):
     assert kinds["spurious patient (event not annotated)"] == 1
 
 
+def test_understood_subjects_are_neither_scored_nor_sampled(doc):
+    def sues(understood):
+        cisco = replace(actor(doc, "Cisco", "agent"), rule="subject", understood=understood)
+        return [event(doc, "sues", [actor(doc, "Apple", "agent"), cisco])]
+
+    assert evaluate_actors([doc], [sues(False)])["agent"]["predicted"] == 2
+    assert evaluate_actors([doc], [sues(True)])["agent"]["predicted"] == 1
+    assert [rule for rule, _ in link_samples(doc, sues(False))] == [None, "subject"]
+    assert [rule for rule, _ in link_samples(doc, sues(True))] == [None]
+
+
 def test_halves_score_each_half_alone(doc):
     events = [event(doc, "sues", [actor(doc, "Apple", "agent")])]
     reports = actors_by_half([doc, doc], [events, []])

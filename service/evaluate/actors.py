@@ -43,13 +43,15 @@ class SystemTriple:
 
 
 def system_triples(doc: MeantimeDocument, events: Sequence[Event]) -> list[SystemTriple]:
-    """The scored triples of a document: scored roles, events in the annotated sentences."""
+    """The scored triples of a document: scored roles, events in the annotated sentences, actors
+    written as the event's arguments (MEANTIME links an understood subject to the verb it is
+    written for, not to the infinitive or participle that shares it)."""
     return [
         SystemTriple(event, actor)
         for event in events
         if event.trigger.start < doc.annotated_end
         for actor in event.actors
-        if actor.role in PROPBANK_ROLES.values()
+        if actor.role in PROPBANK_ROLES.values() and not actor.understood
     ]
 
 
@@ -176,6 +178,8 @@ def link_samples(doc: MeantimeDocument, events: Sequence[Event]) -> list[Sample]
     the annotated sentences: right when a gold participant of that mention overlaps the actor in
     a role ``ROLE_EVIDENCE`` accepts. Links of events the gold does not have are left out: an
     actor link's confidence presumes its event is real (the event's own confidence says that).
+    Understood subjects are left out too: MEANTIME does not link them, so their rule's confidence
+    is the one it earns on written arguments.
     """
     samples: list[Sample] = []
     for event in events:
@@ -185,7 +189,7 @@ def link_samples(doc: MeantimeDocument, events: Sequence[Event]) -> list[Sample]
         ):
             continue
         gold = [p for p in doc.participants if overlap(trigger, (p.event_start, p.event_end))]
-        for actor in event.actors:
+        for actor in (a for a in event.actors if not a.understood):
             roles = ROLE_EVIDENCE[actor.role]
             right = any(
                 overlap((actor.start, actor.end), (p.start, p.end))

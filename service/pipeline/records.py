@@ -97,6 +97,9 @@ class Actor:
         reports; not compared, not in the API response.
     confidence (float): the held-out precision of that rule (``role_confidence.tsv``): how
         likely the actor takes part in the event in that role, the event being real; not compared.
+    understood (bool): the actor is the event's understood subject, shared with the verb it
+        complements ("Jobs" of "step down" in "Jobs chose to step down"), not an argument
+        written for the event itself.
     """
 
     entity: str | None
@@ -106,6 +109,7 @@ class Actor:
     role: Role
     rule: str | None = field(default=None, compare=False)
     confidence: float = field(default=1.0, compare=False)
+    understood: bool = False
 
 
 @dataclass(frozen=True)

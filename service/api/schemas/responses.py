@@ -100,6 +100,15 @@ class ActorSchema(ma.Schema):
         "event being real: the held-out precision of the role rule that linked it.",
         0.75,
     )
+    understood = _required(
+        fields.Boolean(
+            metadata={
+                "description": "The actor is the event's understood subject, shared with the "
+                "verb the event complements (Jobs in 'Jobs chose to step down', for 'step'), "
+                "not an argument written for the event itself."
+            }
+        )
+    )
 
 
 class EventTimeSchema(ma.Schema):

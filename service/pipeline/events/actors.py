@@ -8,12 +8,14 @@ An argument's role is that of the first rule of ``resources/en/events/roles.tsv`
 nominal event, "in" object of a change noun: "a rise in prices"), recipient (dative, "to" object
 that is not a place), location (prepositional place), other (any other prepositional entity). The
 subject of an intransitive change-of-state verb ("prices rose") is its patient. A verb without
-its own subject takes the one it shares (``argument_syntax.subject_of``), except a present
-participle complement ("began selling") or one modifying a message ("a letter stating"), whose
-shared subject news annotation leaves out (a rule with no role, "-", keeps an argument out);
-a relative pronoun subject keeps its span and links the entity of the noun it stands for. A
-hyphenated word the tokenizer split ("co-founder") is one participant; coordinated names are
-one actor each, coordinated common nouns one phrase.
+its own subject takes the one it shares (``argument_syntax.subject_of``), except a participle
+modifying a message ("a letter stating"; a rule with no role, "-", keeps an argument out). The
+subject an infinitive or participle complement shares ("Jobs chose to step down", "began
+selling") is its understood subject (``Actor.understood``): a participant that news annotation
+marks on the governing verb, not as an argument of the complement. A relative pronoun subject
+keeps its span and links the entity of the noun it stands for. A hyphenated word the tokenizer
+split ("co-founder") is one participant; coordinated names are one actor each, coordinated
+common nouns one phrase.
 """
 
 from __future__ import annotations
@@ -26,13 +28,13 @@ from spacy.tokens import Doc, Token
 
 from service.pipeline.events.argument_syntax import (
     antecedent,
-    bare_participle,
     expletive,
     infinitive_subjects,
     later_conjuncts,
     passive,
     phrase_end,
     subject_of,
+    understood_subject,
     word_end,
     word_pieces,
 )
@@ -126,14 +128,15 @@ class ActorFinder:
         RETURNS (tuple[Actor, ...]): its participants with their roles.
         """
         actors: dict[tuple[int, str], Actor] = {}
-        for found_token, rule in self._roles(trigger):
+        for found_token, via, rule in self._roles(trigger):
             if rule.role is None:
                 continue
             token = self._named_part(word_end(found_token))
             if not self._participant(token) or self._paragraph_break(token, trigger):
                 continue
+            understood = via == "subject" and understood_subject(trigger, found_token)
             for head, last in self._members(token):
-                actor = self._actor(head, rule, last)
+                actor = self._actor(head, rule, last, understood)
                 actors.setdefault((actor.start, rule.role), actor)
         return tuple(sorted(actors.values(), key=lambda a: a.start))
 
@@ -180,8 +183,9 @@ class ActorFinder:
             return False
         return lemma not in self.lexicon.nominal_events or lemma in self.lexicon.entity_nouns
 
-    def _roles(self, trigger: Token) -> Iterator[tuple[Token, RoleRule]]:
-        """The trigger's arguments with the first rule of the role table that fits each."""
+    def _roles(self, trigger: Token) -> Iterator[tuple[Token, str, RoleRule]]:
+        """The trigger's arguments, how each hangs from it, and the first rule of the role table
+        that fits each."""
         event = "verb" if trigger.pos_ in ("VERB", "AUX") else "noun"
         rules = load_role_rules()
         for argument, via, word in self._arguments(trigger, event):
@@ -189,7 +193,7 @@ class ActorFinder:
                 if rule.fits(event, via, word) and all(
                     CONDITIONS[c](self, trigger, argument, word) for c in rule.conditions
                 ):
-                    yield argument, rule
+                    yield argument, via, rule
                     break
 
     def _arguments(self, trigger: Token, event: str) -> Iterator[tuple[Token, str, str | None]]:
@@ -257,9 +261,10 @@ class ActorFinder:
             return self.entity_type[entity] in ("PERSON", "ORG", "NORP", "GPE")
         return token.pos_ == "PRON"
 
-    def _actor(self, head: Token, rule: RoleRule, last: Token) -> Actor:
+    def _actor(self, head: Token, rule: RoleRule, last: Token, understood: bool) -> Actor:
         """The actor headed by ``head``, its span running to the end of ``last`` (the last
-        conjunct of a coordination it stands for, else ``head`` itself)."""
+        conjunct of a coordination it stands for, else ``head`` itself); ``understood``: it is
+        the event's understood subject, not one written for it."""
         entity = self.entity_of[head.i]
         if entity is None and head.lemma_.lower() in self.lexicon.member_nouns:
             entity = self._whole_of(head)
@@ -270,7 +275,9 @@ class ActorFinder:
         start_char, end_char = self.doc[self._start(head)].idx, final.idx + len(final)
         text = self.text[start_char:end_char]
         confidence = load_confidence_tables().roles(rule.name)
-        return Actor(entity, text, start_char, end_char, rule.role, rule.name, confidence)
+        return Actor(
+            entity, text, start_char, end_char, rule.role, rule.name, confidence, understood
+        )
 
     def _start(self, head: Token) -> int:
         """Where an actor's phrase starts (token index): at the head's leftmost dependent (of any
@@ -300,7 +307,6 @@ class ActorFinder:
 
 Condition = Callable[[ActorFinder, Token, Token, str | None], bool]
 CONDITIONS: dict[str, Condition] = {
-    "bare_participle": lambda _, verb, arg, word: bare_participle(verb, arg),
     "message_participle": ActorFinder._message_participle,
     "undergoer_subject": ActorFinder._undergoer_subject,
     "recipient_verb": lambda _, verb, arg, word: verb.lemma_ in RECIPIENT_VERBS,

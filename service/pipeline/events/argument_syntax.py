@@ -94,13 +94,14 @@ def antecedent(pronoun: Token) -> Token | None:
     return before[-1] if before else None
 
 
-def bare_participle(verb: Token, subject: Token) -> bool:
-    """Whether a verb is a present participle complement sharing ``subject`` ("Apple began
-    selling films", "the device appears to be running OS X"), not one with a subject or
-    subordinator of its own."""
+def understood_subject(verb: Token, subject: Token) -> bool:
+    """Whether ``subject`` is the understood subject of a verb complement, not written as its
+    own: an infinitive or present participle that shares the governing verb's subject or object
+    ("Jobs has chosen to step down", "forced Apple to lower", "Apple began selling films"), with
+    no subordinator of its own."""
     return (
-        verb.tag_ == "VBG"
-        and verb.dep_ == "xcomp"
+        verb.dep_ == "xcomp"
+        and verb.tag_ in ("VB", "VBG")
         and subject.head != verb
         and all(c.dep_ != "mark" for c in verb.children)
     )
