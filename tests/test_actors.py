@@ -300,6 +300,14 @@ def test_subject_controls_a_gerund_after_in(actors_of):
         ("The senator drew attention to the shortage.", "drew", ("shortage",), "attention"),
         ("The protest marked the third time that month.", "marked", ("protest",), "the third time"),
         ("Apple hosted a music event in March.", "hosted", (), "a music event"),
+        ("The talks took place in Geneva.", "took", ("talks",), "place"),
+        ("The plan makes no sense to investors.", "makes", ("plan",), "no sense"),
+        (
+            "The past few weeks and days saw heavy fighting.",
+            "saw",
+            ("fighting",),
+            "The past few weeks and days",
+        ),
     ],
 )
 def test_participants_that_are_not_entities_are_not_actors(
@@ -317,6 +325,13 @@ def test_participants_that_are_not_entities_are_not_actors(
         ("Last year its profits doubled.", "doubled", "its profits", "patient"),
         ("The troops left the town on Monday.", "left", "The troops", "agent"),
         ("He said that the talks failed.", "said", "He", "agent"),
+        (
+            "Intel cornered a large part of the market.",
+            "cornered",
+            "a large part of the market",
+            "patient",
+        ),
+        ("Troops sealed off the old quarter.", "sealed", "the old quarter", "patient"),
     ],
 )
 def test_entities_groups_and_pronouns_stay_actors(actors_of, text, trigger, actor, role):

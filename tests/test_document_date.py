@@ -73,3 +73,46 @@ def test_request_datetime_keeps_its_wall_clock_time():
 def test_no_date_is_none_not_today():
     record, anchor = resolve_document_date("Officials met on Tuesday.", None)
     assert (record.value, record.source, anchor) == (None, "none", None)
+
+
+LONG_STORY = (
+    "officials said on Wednesday, the third increase this year, as inflation stays high and the "
+    "labour market tight."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        (f"WASHINGTON (Reuters) - The Fed raised rates, {LONG_STORY}", "The Fed raised"),
+        (f"Headline\n\nAlwaght– The past weeks saw fighting, {LONG_STORY}", "The past weeks"),
+        (f"BEIRUT — Syrian forces advanced toward the city, {LONG_STORY}", "Syrian forces"),
+        ("NAIROBI, Kenya (AP) _\n\nBombs exploded.", "\n\nBombs exploded"),
+    ],
+)
+def test_a_credit_line_is_a_dateline_without_a_date(text, story):
+    found = find_dateline(text)
+    assert found.day is None
+    assert text[found.end :].startswith(story)
+
+
+def test_front_matter_is_all_above_a_dated_dateline_but_only_a_credit_itself():
+    dated = resolve_document_date("Banks rally\n\nMay 9, 2017\n\nShares rose.", None)[0]
+    assert dated.front_matter == (0, len("Banks rally\n\nMay 9, 2017"))
+    text = f"Banks rally\n\nWASHINGTON (Reuters) - Shares rose, {LONG_STORY}"
+    credit = resolve_document_date(text, None)[0]
+    start, end = credit.front_matter
+    assert text[start:end] == "WASHINGTON (Reuters) - "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"The Fed – the central bank – raised rates, {LONG_STORY}",  # an aside, not a credit
+        "Iran - A view from Tehran\n\nOfficials met.",  # a title
+        "Mr. Smith - Chairman\nOfficials met.",
+        f"Coca-Cola Co. raised prices, {LONG_STORY}",
+    ],
+)
+def test_a_dash_after_a_name_is_not_always_a_credit(text):
+    assert find_dateline(text) is None

@@ -177,6 +177,31 @@ def test_a_wire_dateline_dates_the_document_and_is_no_actor(run):
     assert "LONDON" not in event(result, "said").description
 
 
+def test_a_credit_line_without_a_date_is_no_actor_and_keeps_the_given_date(run):
+    text = (
+        "Alwaght– The past few weeks saw a sharp fall in the group's territory, and officials "
+        "said on Tuesday that the militants had lost their last stronghold in the north."
+    )
+    result = run(text)
+    end = result.document.document_date.dateline_end
+    assert text[end:].startswith("The past few weeks")
+    assert result.document.document_date.source == "request"
+    assert all(a.start >= end for e in result.events for a in e.actors)
+    assert "Alwaght" not in event(result, "saw").description
+
+
+def test_a_headline_above_a_credit_line_keeps_its_events(run):
+    text = (
+        "Militants lose last stronghold\n\nBEIRUT (Reuters) - Officials said on Tuesday that "
+        "the militants had lost their last stronghold in the north after weeks of fighting."
+    )
+    result = run(text)
+    start, end = result.document.document_date.front_matter
+    assert text[start:end] == "BEIRUT (Reuters) - "
+    assert {"lose", "lost"} <= {e.trigger.text for e in result.events}
+    assert all(not start <= a.start < end for e in result.events for a in e.actors)
+
+
 # 7. Noise: reports, light verbs, generic statements, one entry per happening
 
 

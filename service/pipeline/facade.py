@@ -215,7 +215,7 @@ class TimelinePipeline:
                 time_expressions,
                 document_date,
                 request.text,
-                date_record.dateline_end,
+                date_record.front_matter,
             )
             events, timeline = clock.run(
                 "timeline", assemble, events, time_expressions, date_record, request.timeline

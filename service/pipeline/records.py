@@ -45,13 +45,20 @@ class TextSpan:
 class DocumentDate:
     """The date the text was written and where it came from: request, dateline or none.
 
-    dateline_end: where a dateline at the top of the text ends (0: none), whatever the source;
-    nothing before it is an actor or an event.
+    dateline_start, dateline_end: the front matter a dateline at the top of the text closes,
+    whatever the source (0, 0: none): everything above a dated dateline, or a credit line's
+    credit ("WASHINGTON (Reuters) - "); nothing in it is an actor or an event.
     """
 
     value: str | None
     source: DateSource
     dateline_end: int = 0
+    dateline_start: int = 0
+
+    @property
+    def front_matter(self) -> tuple[int, int]:
+        """(start, end) of the front matter, as character offsets."""
+        return (self.dateline_start, self.dateline_end)
 
 
 @dataclass(frozen=True)

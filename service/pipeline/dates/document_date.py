@@ -50,6 +50,17 @@ _DATELINE = re.compile(
     (?P<end>\s*[-\u2013\u2014]+\s+|\W{{0,3}}$)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A credit line without a date: a place or source in capitalised words ("WASHINGTON", "NAIROBI,
+# Kenya", "Alwaght"), an optional agency ("(AP)"), a dash (wire copy also writes "_"); then the
+# story, starting with a capital, or the end of the line.
+_CREDIT = re.compile(
+    r"""^\W{0,3}
+    (?P<source>[A-Z][\w.'&]*(?:\s[A-Z][\w.'&]*){0,3}(?:,\s[A-Z][\w.']*(?:\s[A-Z][\w.']*){0,2})?)
+    (?P<agency>\s*\([A-Z][\w&.\- ]{1,30}\))?
+    \s*(?:[-\u2013\u2014]+|_)
+    (?P<end>\s+(?=[\"\u201c']?[A-Z])|\s*$)""",
+    re.VERBOSE,
+)
 _PARSER_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PREFER_DATES_FROM": "past",
@@ -59,10 +70,13 @@ _PARSER_SETTINGS = {
 
 @dataclass(frozen=True)
 class Dateline:
-    """A dateline at the top of a text: its calendar date (None without a year) and its end."""
+    """A dateline at the top of a text: its calendar date (None without a year) and the front
+    matter it closes, ``start`` to ``end``: everything above a dated dateline (a headline, the
+    date), or just a credit line's credit (the headline above it is the article's)."""
 
     day: date | None
     end: int
+    start: int = 0
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -72,18 +86,26 @@ def find_dateline(text: str) -> Dateline | None:
     of a wire story ("LONDON, Wed Jun 7, 2023 (Reuters) - ...", "May 9 (Reuters) - ...",
     "Updated 12:02 GMT, 9 May 2017"). A date without a year gives no calendar date.
 
+    Without a dated one, a credit line that opens the story is a dateline without a date: a
+    place or source and a dash before the story ("WASHINGTON (AP) - Officials ...", "Alwaght-
+    The past weeks ...", or "NAIROBI, Kenya (AP) _" on a line of its own).
+
     text (str): the document text.
     RETURNS (Dateline | None): the dateline's date and the offset where it ends.
     """
     offset = len(text) - len(text.lstrip())
+    credit = None
     for line in text[offset:].splitlines(keepends=True)[:DATELINE_WINDOW_LINES]:
         stripped = line.strip()
+        start = offset + line.index(stripped) if stripped else offset
         match = _DATELINE.match(stripped[:200]) if stripped else None
         if match is not None and _is_dateline(match, stripped):
-            start = offset + line.index(stripped)
             return Dateline(_calendar_day(match), start + match.end())
+        found = _CREDIT.match(stripped[:200]) if stripped else None
+        if credit is None and found is not None and _is_credit(found, stripped):
+            credit = Dateline(None, start + found.end(), start)
         offset += len(line)
-    return None
+    return credit
 
 
 def _is_dateline(match: re.Match[str], line: str) -> bool:
@@ -93,6 +115,15 @@ def _is_dateline(match: re.Match[str], line: str) -> bool:
     if not match.group("end").strip():
         return len(line) <= DATELINE_MAX_LINE_CHARS and bool(has_year or match.group("agency"))
     return bool(has_year or match.group("agency"))
+
+
+def _is_credit(match: re.Match[str], line: str) -> bool:
+    """A credit before the story on a paragraph's first line (not a title), or a line holding
+    only a credit in wire style: with an agency, or a place in capitals."""
+    if match.group("end").strip() or match.end() < len(line):
+        return len(line) > DATELINE_MAX_LINE_CHARS
+    source = match.group("source").split(",")[0]
+    return bool(match.group("agency")) or (source.isupper() and len(source) > 2)
 
 
 def _calendar_day(match: re.Match[str]) -> date | None:
@@ -112,15 +143,15 @@ def resolve_document_date(
     RETURNS (tuple[DocumentDate, datetime | None]): the record to report and the date
         to resolve against.
     """
-    dateline = find_dateline(text)
-    dateline_end = dateline.end if dateline is not None else 0
+    dateline = find_dateline(text) or Dateline(None, 0)
+    front = {"dateline_start": dateline.start, "dateline_end": dateline.end}
     if requested is not None:
         document_date = _as_datetime(requested)
-        return DocumentDate(requested.isoformat(), "request", dateline_end), document_date
-    if dateline is not None and dateline.day is not None:
+        return DocumentDate(requested.isoformat(), "request", **front), document_date
+    if dateline.day is not None:
         day = dateline.day
-        return DocumentDate(day.isoformat(), "dateline", dateline_end), _as_datetime(day)
-    return DocumentDate(None, "none", dateline_end), None
+        return DocumentDate(day.isoformat(), "dateline", **front), _as_datetime(day)
+    return DocumentDate(None, "none", **front), None
 
 
 def _as_datetime(value: date | datetime) -> datetime:

@@ -30,13 +30,15 @@ _PLACED_ROLES = frozenset({"location", "recipient"})
 MAX_WORDS = 16
 
 
-def describe(trigger: Token, actors: Sequence[Actor], text_start: int = 0) -> str:
+def describe(
+    trigger: Token, actors: Sequence[Actor], front_matter: tuple[int, int] = (0, 0)
+) -> str:
     """Return a short description of the event whose head is ``trigger``.
 
     trigger (Token): the event's head token.
     actors (Sequence[Actor]): the event's actors (their locations and recipients are named).
-    text_start (int): where the text proper starts (after a dateline); nothing before it is
-        named. Defaults to 0.
+    front_matter (tuple[int, int]): (start, end) offsets of a dateline's front matter, of
+        which nothing is named. Defaults to none.
     RETURNS (str): the description, words in text order.
     """
     if trigger.pos_ not in ("VERB", "AUX"):
@@ -55,7 +57,8 @@ def describe(trigger: Token, actors: Sequence[Actor], text_start: int = 0) -> st
             if child.dep_ in _OBJECTS:
                 words.extend(_core(child, depth=2))
         words.extend(_placed(trigger, actors))
-    return _render(w for w in words if w.idx >= text_start)
+    start, end = front_matter
+    return _render(w for w in words if not start <= w.idx < end)
 
 
 def _nor(trigger: Token) -> list[Token]:

@@ -58,7 +58,7 @@ class EventExtractor:
         time_expressions: Sequence[TimeExpression],
         document_date: datetime | None,
         text: str | None = None,
-        dateline_end: int = 0,
+        front_matter: tuple[int, int] = (0, 0),
     ) -> list[Event]:
         """Return the events of ``doc`` in text order, each id derived from its sentence and
         trigger (see :func:`event_ids`).
@@ -68,13 +68,15 @@ class EventExtractor:
         time_expressions (Sequence[TimeExpression]): the document's time expressions.
         document_date (datetime | None): the document date, if known.
         text (str | None): ``doc.text`` if the caller has it (spaCy rebuilds it token by token).
-        dateline_end (int): where a dateline at the top ends; nothing before it is an event, an
-            actor or a time that dates an event. Defaults to 0 (no dateline).
+        front_matter (tuple[int, int]): the (start, end) offsets of the front matter a dateline
+            closes (``DocumentDate.front_matter``); nothing in it is an event, an actor or a time
+            that dates an event. Defaults to none.
         RETURNS (list[Event]): the events with attributes, actors and times.
         """
         entity_of = token_entities(doc, entities)
         spans = [(t.start, t.end) for t in time_expressions]
-        in_timex = token_mask(doc, [(0, dateline_end), *spans] if dateline_end else spans)
+        start, end = front_matter
+        in_timex = token_mask(doc, [front_matter, *spans] if end else spans)
         triggers = self.detector(doc, in_timex)
         classes = {token.i: event_class for token, event_class, _ in triggers}
         types = {e.id: e.type for e in entities}
@@ -82,7 +84,7 @@ class EventExtractor:
         finder = ActorFinder(doc, entity_of, types, in_timex, set(classes), text)
         attributes = [read_attributes(t, _governor_class(t, classes)) for t, _, _ in triggers]
         sentences = Sentences(doc)
-        in_text = [t for t in time_expressions if t.start >= dateline_end]
+        in_text = [t for t in time_expressions if not start <= t.start < end]
         times = Anchorer(doc, in_text, document_date, sentences)(
             [
                 EventToAnchor(token, event_class, attrs.tense, attrs.aspect)
@@ -112,7 +114,7 @@ class EventExtractor:
                     factuality=attrs.factuality,
                     actors=actors,
                     time=time,
-                    description=describe(token, actors, dateline_end),
+                    description=describe(token, actors, front_matter),
                     confidence=round(self.calibration(probability), 3),
                     head_event=id_of.get(head.i) if head is not None else None,
                 )
