@@ -347,13 +347,33 @@ def test_entities_groups_and_pronouns_stay_actors(actors_of, text, trigger, acto
             {"Mattis", "his Danish counterpart"},
         ),
         ("Lindqvist is one of the ministers attending the talks.", {"Lindqvist"}),
+        (
+            "Defence chief Anna Berg and her Finnish counterpart Mikko Salo are among the senior "
+            "leaders from 12 countries attending Monday's summit.",
+            {"Defence chief Anna Berg", "her Finnish counterpart Mikko Salo"},
+        ),
     ],
 )
 def test_a_predicate_nominal_passes_its_subject_on(actors_of, text, agents):
-    found = actors_of(text, "attending", events=("summit", "talks"))
+    found = actors_of(text, "attending", events=("summit", "talks"), times=("Monday",))
     assert {actor for actor, role in found if role == "agent"} == agents
 
 
 def test_a_noun_that_is_no_predicate_keeps_its_participle(actors_of):
     found = actors_of("Police stopped the leaders attending the summit.", "attending", ("summit",))
     assert {actor for actor, role in found if role == "agent"} == {"the leaders"}
+
+
+# A participle the parser hangs on the group of some members describes the members.
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("The leaders from 15 countries attending the summit agreed a plan.", "The leaders"),
+        ("Officials from 20 nations attending the talks signed the deal.", "Officials"),
+        ("Delegates toured the capitals of 15 countries attending the summit.", "15 countries"),
+        ("A member of a task force attending the summit spoke.", "a task force"),
+    ],
+)
+def test_a_participle_on_a_group_describes_its_members(actors_of, text, agent):
+    found = actors_of(text, "attending", ("summit", "talks"))
+    assert {actor for actor, role in found if role == "agent"} == {agent}

@@ -44,6 +44,11 @@ def describe(pipeline):
             "Leaders attending Tuesday's summit",
         ),
         (
+            "The leaders from 15 countries attending the summit agreed.",
+            "attending",
+            "The leaders attending the summit",
+        ),
+        (
             "The US-led coalition met in Copenhagen.",
             "met",
             "The US-led coalition met in Copenhagen",

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from service.pipeline.lexicon.closed_class import load_closed_class
+from service.pipeline.lexicon.events import load_lexicon
 
 RELATIVE_PRONOUNS = load_closed_class().relative_pronouns
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -28,9 +29,10 @@ def subject_of(verb: Token, triggers: set[int]) -> Token | None:
     a gerund after a preposition (the governing verb's object if it has one: "forced Apple to
     lower", "barred Apple from using"), or of an adverbial participle ("while introducing the
     phone, Jobs ..."), the first conjunct's subject, the noun a participle modifies ("the
-    recently announced iPhone") or, when that noun is a predicate nominal, the subject it
-    describes ("X and Y are among the leaders attending", "X is one of the ministers attending":
-    X and Y attend), and the subject of the verb governing an event noun an active infinitive
+    recently announced iPhone"; the members, when it is their group: "the leaders from 15
+    countries attending") or, when that noun is a predicate nominal, the subject it describes ("X
+    and Y are among the leaders attending", "X is one of the ministers attending": X and Y
+    attend), and the subject of the verb governing an event noun an active infinitive
     complements ("Apple has plans to import", "executives are in talks to buy").
     Nothing is shared into or out of a quotation ("saying, 'Stop me'").
     """
@@ -41,19 +43,33 @@ def subject_of(verb: Token, triggers: set[int]) -> Token | None:
 
 
 def _described_subject(noun: Token) -> Token | None:
-    """The subject of "be" that a predicate nominal describes: "X are among the leaders", "X is
-    one of the ministers"; None for any other noun."""
+    """The subject of "be" that a predicate nominal describes: "X are among the leaders (from 12
+    countries)", "X is one of the ministers"; None for any other noun."""
     link = noun.head
     if noun.dep_ != "pobj" or link.dep_ != "prep":
         return None
     host = link.head
     if link.lower_ == "of" and host.lower_ == "one" and host.dep_ == "attr":
         host = host.head
-    elif link.lower_ != "among":
+    elif link.lower_ != "among" and not (
+        link.lower_ == "from" and any(c.lower_ == "among" for c in host.children)
+    ):  # the parser may hang "from 12 countries" of "among the leaders" on "are"
         return None
     if host.lemma_ != "be":
         return None
     return next((c for c in host.children if c.dep_ in SUBJECTS), None)
+
+
+def members_of(noun: Token) -> Token | None:
+    """The members a group of origin modifies ("the leaders" of "the leaders from 15
+    countries"): a participle the parser hung on the group describes them ("the leaders from 15
+    countries attending the summit"), not so after "of" ("a member of a task force
+    investigating"); None for a noun in no such phrase."""
+    link = noun.head
+    if noun.dep_ != "pobj" or link.dep_ != "prep" or link.lower_ != "from":
+        return None
+    members = link.head
+    return members if members.lemma_.lower() in load_lexicon().member_nouns else None
 
 
 def _climb_to_subject(verb: Token, triggers: set[int]) -> Token | None:
@@ -68,7 +84,10 @@ def _climb_to_subject(verb: Token, triggers: set[int]) -> Token | None:
         if verb.dep_ == "acl" and head.i in triggers and head.head != head and _to_infinitive(verb):
             verb = head.head.head if head.head.dep_ == "prep" else head.head  # "are in talks to"
         elif verb.dep_ in ("acl", "relcl", "amod") and head.pos_ in _NOMINAL:
-            return _described_subject(head) or head
+            members = members_of(head)
+            if members is None or _described_subject(head) is not None:
+                return _described_subject(head) or head
+            return _described_subject(members) or members
         elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
             controller = _object(head.head) if head.lower_ in _OBJECT_CONTROL_PREPS else None
             if controller is not None:

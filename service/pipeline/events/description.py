@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
+from service.pipeline.events.argument_syntax import members_of
 from service.pipeline.records import Actor
 
 # The words of a verb group: auxiliaries, modals, negation, particles ("has not given up").
@@ -47,8 +48,8 @@ def describe(
         words = [trigger, *(c for c in trigger.children if c.dep_ in _VERB_GROUP)]
         words.extend(_nor(trigger))
         subjects = [c for c in trigger.children if c.dep_ in _SUBJECTS]
-        if not subjects and trigger.dep_ == "acl":
-            subjects = [trigger.head]  # "the leaders attending the summit"
+        if not subjects and trigger.dep_ == "acl":  # "the leaders (from 15 countries) attending"
+            subjects = [members_of(trigger.head) or trigger.head]
         elif not subjects:
             subjects = [_token(trigger, a) for a in actors if a.start < trigger.idx][:1]
         for subject in subjects:
