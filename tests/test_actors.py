@@ -93,6 +93,7 @@ WITHOUT_THE_CONDITION = {
         "Norvik Bank",
     ),
     "place": ("Marta Quell wrote about Paris.", "wrote", "Paris"),
+    "by_agent": ("The bank cut rates by a quarter point.", "cut", "a quarter point"),
     "change_patient": ("The meeting in Paris ended.", "meeting", "Paris"),
     "animate_recipient": ("Marta Quell wrote to the newspaper.", "wrote", "the newspaper"),
 }
@@ -377,3 +378,23 @@ def test_a_noun_that_is_no_predicate_keeps_its_participle(actors_of):
 def test_a_participle_on_a_group_describes_its_members(actors_of, text, agent):
     found = actors_of(text, "attending", ("summit", "talks"))
     assert {actor for actor, role in found if role == "agent"} == {agent}
+
+
+# A market moves by itself: the subject of an intransitive change of value is its patient; with
+# an object, the subject acts.
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "role"),
+    [
+        ("Bank stocks edged higher on Tuesday.", "edged", "Bank stocks", "patient"),
+        ("The pound eased against the dollar.", "eased", "The pound", "patient"),
+        ("Copper prices slumped after the report.", "slumped", "Copper prices", "patient"),
+        ("The central bank eased its lending rules.", "eased", "The central bank", "agent"),
+    ],
+)
+def test_the_subject_of_a_change_of_value_undergoes_it(actors_of, text, trigger, actor, role):
+    assert (actor, role) in actors_of(text, trigger, times=("Tuesday",))
+
+
+def test_a_rally_in_a_place_is_not_a_change_of_the_place(actors_of):
+    found = actors_of("Thousands joined a rally in the capital.", "rally")
+    assert ("the capital", "patient") not in found

@@ -312,6 +312,7 @@ CONDITIONS: dict[str, Condition] = {
     "recipient_verb": lambda _, verb, arg, word: verb.lemma_ in RECIPIENT_VERBS,
     "no_object": lambda _, verb, arg, word: not any(c.dep_ == "dobj" for c in verb.children),
     "undergoer_noun": ActorFinder._undergoer_noun,
+    "by_agentive": lambda _, event, arg, word: event.pos_ not in ("VERB", "AUX") or passive(event),
     "change_noun": ActorFinder._change_noun,
     "named": lambda finder, event, arg, word: finder.entity_of[arg.i] is not None,
     "place": lambda finder, event, arg, word: finder._is_place(arg),
