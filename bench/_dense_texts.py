@@ -25,9 +25,30 @@ UNITS: tuple[str, ...] = (
     "he said, ",
     "1. ",
     "x" * 99 + " ",
+    # Many distinct names and descriptions for the actor stage to resolve ("{n}" differs each
+    # time: "Qab", "Qac", ...).
+    "Q{n} Group met the Q{n} board. The Q{n} unit said it rose. ",
 )
 
 
 def dense_text(unit: str, length: int) -> str:
-    """``unit`` repeated, cut to ``length`` characters."""
-    return (unit * (length // len(unit) + 1))[:length]
+    """``unit`` repeated, cut to ``length`` characters; a "{n}" in it is a different word of
+    letters each time."""
+    if "{n}" not in unit:
+        return (unit * (length // len(unit) + 1))[:length]
+    parts, total, index = [], 0, 0
+    while total < length:
+        part = unit.replace("{n}", _letters(index))
+        parts.append(part)
+        total += len(part)
+        index += 1
+    return "".join(parts)[:length]
+
+
+def _letters(index: int) -> str:
+    """A lower-case word of letters for a number: 0 -> "aa", 1 -> "ab", ..."""
+    word = ""
+    for _ in range(3):
+        index, letter = divmod(index, 26)
+        word = chr(ord("a") + letter) + word
+    return word

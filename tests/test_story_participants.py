@@ -27,10 +27,12 @@ def test_he_is_the_person_named_last_before_it():
 def test_a_phrase_naming_an_entity_of_its_document_refers_to_it():
     a = document(
         event("e1", "resigned", "resign", ((None, "Jobs", "agent"),)),
-        entities={"p1": "Steve Jobs"},
+        event("e2", "sold", "sell", ((None, "the iTunes Music Store", "agent"),)),
+        entities={"p1": "Steve Jobs", "o1": "iTunes Music Store"},
     )
-    (participant,) = event_participants(a)["e1"]
-    assert participant.entity == "p1"
+    a = replace(a, entities=(replace(a.entities[0], type="PERSON"), a.entities[1]))
+    participants = event_participants(a)
+    assert [p.entity for e in ("e1", "e2") for p in participants[e]] == ["p1", "o1"]
 
 
 def test_a_relative_pronoun_stands_for_the_phrase_before_it():

@@ -2,9 +2,9 @@
 
 An item is a system actor in the annotated sentences that overlaps a gold pronoun or nominal
 mention (syntactic type ``RESOLVED_TYPES``: "he", "its", "the company") whose instance has
-another mention. The story stage resolves it
-(:func:`event_participants`); it is right when one mention of the entity it chose overlaps
-another gold mention of that instance. Precision is right / resolved, recall right / items.
+another mention. The events stage resolves it (:mod:`service.pipeline.events.referents`); it is
+right when one mention of the entity it chose overlaps another gold mention of that instance.
+Precision is right / resolved, recall right / items.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from service.pipeline.events.attributes import read_attributes
 from service.pipeline.events.description import describe
 from service.pipeline.events.detection import EventDetector
 from service.pipeline.events.model import MODEL_PATH, EventModel
+from service.pipeline.events.referents import resolve_actors
 from service.pipeline.events.time_mentions import Sentences
 from service.pipeline.lexicon.confidence import load_confidence_tables
 from service.pipeline.records import Entity, Event, TextSpan, TimeExpression
@@ -71,7 +72,8 @@ class EventExtractor:
         front_matter (tuple[int, int]): the (start, end) offsets of the front matter a dateline
             closes (``DocumentDate.front_matter``); nothing in it is an event, an actor or a time
             that dates an event. Defaults to none.
-        RETURNS (list[Event]): the events with attributes, actors and times.
+        RETURNS (list[Event]): the events with attributes, actors (linked to the entities they
+            refer to: ``events.referents``) and times.
         """
         entity_of = token_entities(doc, entities)
         spans = [(t.start, t.end) for t in time_expressions]
@@ -119,7 +121,7 @@ class EventExtractor:
                     head_event=id_of.get(head.i) if head is not None else None,
                 )
             )
-        return events
+        return resolve_actors(events, entities)
 
 
 def event_ids(tokens: Sequence[Token], sentences: Sentences) -> list[str]:

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.pipeline.dates.iso_days import day_of
+from service.pipeline.entities.names import mentions_name, name_core, names_match
+from service.pipeline.events.referents import PERSON_TYPES
 from service.pipeline.records import (
     ActorTimeline,
     ActorTimelineEntry,
@@ -22,8 +24,6 @@ from service.pipeline.records import (
     StoryEvent,
     TimelineResult,
 )
-from service.pipeline.story.names import mentions_name, name_core, names_match
-from service.pipeline.story.participants import PERSON_TYPES
 from service.pipeline.timeline.placement import UNKNOWN, Placement
 
 

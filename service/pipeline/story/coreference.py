@@ -35,10 +35,10 @@ from datetime import date
 from itertools import combinations
 
 from service.pipeline.dates.iso_days import calendar_day
+from service.pipeline.entities.names import name_core, names_match
 from service.pipeline.lexicon.closed_class import load_closed_class
 from service.pipeline.lexicon.story import load_story_lexicon
 from service.pipeline.records import Event
-from service.pipeline.story.names import name_core, names_match
 from service.pipeline.story.participants import Participant
 from service.pipeline.timeline.placement import OPEN_START, Window
 

@@ -6,13 +6,18 @@ matches "Apple"; matching ignores case, titles before a name and legal-form word
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from service.pipeline.entities.name_forms import POSSESSIVE, PUNCTUATION, acronyms, name_core
 
-__all__ = ["mentions_name", "name_core", "names_match"]
+__all__ = ["NameIndex", "mentions_name", "name_core", "names_match"]
 _NAME_REACH = 5  # a name is sought among the first words of an actor phrase
+_LAST_WORD_REACH = 12  # where a name's last word may be when the name starts within the reach
+MAX_CANDIDATES = 64
+"""Most names :meth:`NameIndex.mentioned` tries for one phrase, so that a text of many names
+sharing a last word costs linear time."""
 
 
 def _short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -101,9 +106,9 @@ def _same_word(word: str, name_word: str) -> bool:
     return word == name_word or (name_word.isalpha() and word == name_word + "s")
 
 
-def _name_spans(words: list[_Word], core: tuple[str, ...]) -> list[tuple[int, int]]:
+def _name_spans(words: list[_Word], core: tuple[str, ...], surname: bool) -> list[tuple[int, int]]:
     """(first, last) word indices where the name's words occur in order, at most one other
-    word between two of them, or its capitalised surname alone."""
+    word between two of them, or (``surname``) its capitalised last word alone."""
     spans = []
     for start, word in enumerate(words):
         if not _same_word(word.text, core[0]):
@@ -116,14 +121,14 @@ def _name_spans(words: list[_Word], core: tuple[str, ...]) -> list[tuple[int, in
                 break
         if last >= 0:
             spans.append((start, last))
-    if len(core) > 1:
+    if surname and len(core) > 1:
         spans += [
             (i, i) for i, word in enumerate(words) if word.capitalised and word.text == core[-1]
         ]
     return spans
 
 
-def mentions_name(text: str, name: str) -> bool:
+def mentions_name(text: str, name: str, surname: bool = True) -> bool:
     """Whether an actor phrase names ``name`` as what it is about: the name (one other word
     allowed between two of its words: "the iTunes Music Store") or its capitalised surname
     ("Jobs" for "Steve Jobs"), among the first words of the phrase, not as a possessor ("Jobs's
@@ -131,6 +136,8 @@ def mentions_name(text: str, name: str) -> bool:
 
     text (str): an actor phrase as written ("The iPhone 4", "company CEO Steve Jobs").
     name (str): the requested name.
+    surname (bool): whether the name's last word alone names it: a person's surname, not the
+        "Group" of "Volkswagen Group". Defaults to True.
     RETURNS (bool): whether the phrase names it.
     """
     core = name_core(name)
@@ -141,5 +148,32 @@ def mentions_name(text: str, name: str) -> bool:
         start < _NAME_REACH
         and not words[last].possessive
         and not any(word.text == "of" for word in words[:start])
-        for start, last in _name_spans(words, core)
+        for start, last in _name_spans(words, core, surname)
     )
+
+
+class NameIndex:
+    """Names to find in actor phrases (:func:`mentions_name`) without trying every one: a name
+    is only tried on a phrase whose first words hold its last word (its surname, or the end of
+    its full form), or that word's plural.
+
+    names (Iterable[tuple[str, str, bool]]): (key, name, whether its last word alone names it:
+        see :func:`mentions_name`), e.g. (entity id, entity name, True).
+    """
+
+    def __init__(self, names: Iterable[tuple[str, str, bool]]) -> None:
+        self._by_last_word: dict[str, list[tuple[str, str, bool]]] = {}
+        for key, name, surname in names:
+            core = name_core(name)
+            if core:
+                self._by_last_word.setdefault(core[-1], []).append((key, name, surname))
+
+    def mentioned(self, text: str) -> list[tuple[str, str]]:
+        """The (key, name) pairs whose name the phrase ``text`` names, in index order."""
+        candidates: dict[tuple[str, str, bool], None] = {}
+        for word in _phrase_words(text)[:_LAST_WORD_REACH]:
+            for form in {word.text, word.text.removesuffix("s")}:
+                for pair in self._by_last_word.get(form, ())[:MAX_CANDIDATES]:
+                    candidates.setdefault(pair, None)
+        tried = list(candidates)[:MAX_CANDIDATES]
+        return [(key, name) for key, name, surname in tried if mentions_name(text, name, surname)]

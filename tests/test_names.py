@@ -1,10 +1,11 @@
-"""Whether an actor phrase or name denotes a requested actor: aliases, surnames, acronyms."""
+"""Whether an actor phrase or name denotes an actor: aliases, surnames, acronyms, and the index
+that finds the names a phrase names."""
 
 from __future__ import annotations
 
 import pytest
 
-from service.pipeline.story.names import mentions_name, names_match
+from service.pipeline.entities.names import MAX_CANDIDATES, NameIndex, mentions_name, names_match
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,23 @@ def test_a_plural_name_matches_its_singular():
     assert names_match("Apple Stores", "Apple Store")
     assert not names_match("iPod", "iPad")
     assert not names_match("3G", "3Gs")
+
+
+def test_a_name_index_finds_the_names_a_phrase_names():
+    index = NameIndex(
+        [("p1", "Steve Jobs", True), ("o1", "iPod", False), ("o2", "Apple Computer", False)]
+    )
+    assert index.mentioned("company CEO Steve Jobs") == [("p1", "Steve Jobs")]
+    assert index.mentioned("Jobs") == [("p1", "Steve Jobs")]
+    assert index.mentioned("the new iPods") == [("o1", "iPod")]
+    assert index.mentioned("Computer sales") == []  # not a surname
+    assert index.mentioned("the computer company") == []
+
+
+def test_a_name_index_tries_a_bounded_number_of_names_per_phrase():
+    """Many names sharing a last word: the first ``MAX_CANDIDATES`` are tried, so a text of
+    such names costs linear time, and a later one goes unfound."""
+    names = [(str(i), f"Unit{i} Group", False) for i in range(10 * MAX_CANDIDATES)]
+    index = NameIndex(names)
+    assert index.mentioned("Unit7 Group") == [("7", "Unit7 Group")]
+    assert index.mentioned(f"Unit{9 * MAX_CANDIDATES} Group") == []
