@@ -398,3 +398,18 @@ def test_the_subject_of_a_change_of_value_undergoes_it(actors_of, text, trigger,
 def test_a_rally_in_a_place_is_not_a_change_of_the_place(actors_of):
     found = actors_of("Thousands joined a rally in the capital.", "rally")
     assert ("the capital", "patient") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        (
+            "The World Health Organization (WHO) declared a pandemic.",
+            "declared",
+            "The World Health Organization (WHO)",
+        ),
+        ("Two officials resigned (and one retired).", "resigned", "Two officials"),
+    ],
+)
+def test_a_short_form_in_parentheses_closes_in_the_actor(actors_of, text, trigger, actor):
+    assert actor in {a for a, _ in actors_of(text, trigger)}

@@ -87,6 +87,25 @@ def test_acronym_without_parenthesis_merges_with_its_expansion(entities_of):
     assert "CDC" in [m.text for m in agency.mentions]
 
 
+def test_a_short_form_the_model_joined_to_its_name_is_a_mention_of_it(entities_of):
+    entities = entities_of(
+        "The World Health Organization (WHO) declared a pandemic on Wednesday. "
+        "The WHO said 114 countries had reported cases."
+    )
+    agency = named(entities, "World Health Organization")
+    assert [m.text for m in agency.mentions] == ["World Health Organization", "WHO", "WHO"]
+    assert not [e for e in entities if "(" in e.name]
+
+
+def test_a_parenthesis_of_other_words_stays_apart(entities_of):
+    entities = entities_of(
+        "The World Health Organization (Geneva) declared a pandemic on Wednesday. "
+        "The WHO said 114 countries had reported cases."
+    )
+    agency = named(entities, "World Health Organization")
+    assert "Geneva" not in [m.text for m in agency.mentions]
+
+
 def test_acronym_of_other_words_stays_apart(entities_of):
     entities = entities_of(
         "The Centers for Disease Control and Prevention issued a warning. "

@@ -70,7 +70,12 @@ class EntityExtractor:
         return _build(doc, _cluster(mentions))
 
     def _named(self, doc: Doc) -> list[_Mention | None]:
-        return [_trim(ent, ent.label_) for ent in doc.ents if ent.label_ in ENTITY_TYPES]
+        return [
+            _trim(part, ent.label_)
+            for ent in doc.ents
+            if ent.label_ in ENTITY_TYPES
+            for part in _parenthesised(ent)
+        ]
 
     def _groups(self, doc: Doc, named: list[_Mention]) -> list[_Mention]:
         """Organisations named by a collective noun, and their later bare mentions."""
@@ -121,6 +126,20 @@ class EntityExtractor:
         if head.dep_ == "pobj" and head.head.lower_ == "of":
             owner = head.head.head
         return owner is not None and owner.lower_ in self.lexicon.organisation_nouns
+
+
+def _parenthesised(span: Span) -> list[Span]:
+    """A name and the short form in parentheses after it, where the model made them one
+    ("World Health Organization (WHO"); else the span alone."""
+    opening = next((t.i for t in span[1:] if t.text == "("), None)
+    if opening is None:
+        return [span]
+    doc = span.doc
+    inside = [t.i for t in doc[opening + 1 : span.end] if t.text != ")"]
+    parts = [doc[span.start : opening]]
+    if inside:
+        parts.append(doc[inside[0] : inside[-1] + 1])
+    return parts
 
 
 def _trim(span: Span, label: str) -> _Mention | None:

@@ -147,14 +147,19 @@ def _object(verb: Token) -> Token | None:
 
 def phrase_end(head: Token) -> int:
     """Where a participant's phrase ends: after its head, names, numbers, appositions and "of"
-    complements ("members of the coalition"), not its other modifiers (token index, exclusive)."""
+    complements ("members of the coalition"), not its other modifiers, and after the closing
+    parenthesis of a short form in it ("the World Health Organization (WHO)") (token index,
+    exclusive)."""
     end = head.i + 1
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nummod", "appos") or (
             child.dep_ == "prep" and child.lower_ == "of"
         ):
             end = child.right_edge.i + 1
-    return end
+    doc = head.doc
+    inside = doc[head.i : end]
+    opened = sum(t.text == "(" for t in inside) > sum(t.text == ")" for t in inside)
+    return end + 1 if opened and end < len(doc) and doc[end].text == ")" else end
 
 
 def _adverbial_participle(verb: Token) -> bool:
