@@ -160,3 +160,26 @@ def test_what_only_an_organisation_has_makes_an_organisation(entities_of, text, 
 )
 def test_people_and_reporting_countries_keep_their_type(entities_of, text, name, kind):
     assert named(entities_of(text), name).type == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting broke out in Avdiivka on Monday. Residents of Avdiivka fled.",
+        "Protesters gathered in Avdiivka on Monday.",
+    ],
+)
+def test_a_name_where_something_happens_is_a_place(entities_of, text):
+    assert named(entities_of(text), "Avdiivka").type == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The minister handed the award to Merkel on Monday.", "Merkel"),
+        ("Voters lost faith in Merkel on Monday.", "Merkel"),
+        ("The minister wrote to Obama on Monday.", "Obama"),
+    ],
+)
+def test_a_person_a_thing_goes_to_or_a_feeling_is_in_stays_a_person(entities_of, text, name):
+    assert named(entities_of(text), name).type == "PERSON"

@@ -30,6 +30,8 @@ _NOT_NAME = frozenset({"DET", "ADV", "PUNCT", "ADP", "CCONJ", "PART", "SPACE"})
 _MODIFIER_TYPES = frozenset({"GPE", "NORP", "LOC"})
 _ORGANISATION_ERRORS = frozenset({"GPE", "LOC", "FAC", "PRODUCT"})  # labels the model gives orgs
 _ACRONYM_SKIP = load_closed_class().acronym_skip_words
+_LONE_PLACE_ERRORS = frozenset({"PERSON", "PRODUCT"})  # what the model calls unknown towns
+_MOTION = frozenset({"to", "from", "into"})  # locative prepositions people follow too
 
 
 @dataclass
@@ -100,23 +102,39 @@ class EntityExtractor:
 
     def _relabel(self, mentions: list[_Mention]) -> None:
         """Correct labels where the document decides: surnames of persons, gazetteer places, names
-        the model calls places elsewhere when they follow a locative preposition."""
+        the model calls places elsewhere when they follow a locative preposition, and one-word
+        names it calls people or things that stand where something happens ("fighting broke out
+        in Avdiivka": all their mentions)."""
         surnames = {
             m.text.split()[-1]: m for m in mentions if m.label == "PERSON" and " " in m.text
         }
         gpe_names = {m.key for m in mentions if m.label == "GPE"}
+        placed = {
+            m.key
+            for m in mentions
+            if _lone(m, surnames) and m.label in _LONE_PLACE_ERRORS and _where_it_happens(m)
+        }
         for mention in mentions:
             if mention.group:
                 continue
             if " " not in mention.text and mention.text in surnames:
                 mention.label = "PERSON"
-            elif mention.label in _PLACE_ERRORS and (
-                mention.text in self.lexicon.places
-                or (mention.key in gpe_names and _after_locative(mention))
+            elif self._place(mention, gpe_names) or (
+                mention.key in placed
+                and mention.label in _LONE_PLACE_ERRORS
+                and _lone(mention, surnames)
             ):
                 mention.label = "GPE"
             elif mention.label in _ORGANISATION_ERRORS and self._organisation(mention):
                 mention.label = "ORG"
+
+    def _place(self, mention: _Mention, gpe_names: set[str]) -> bool:
+        """Whether a name the model calls an organisation, a person or a people is a place: a
+        gazetteer place, or a place elsewhere in the text that follows a locative preposition."""
+        return mention.label in _PLACE_ERRORS and (
+            mention.text in self.lexicon.places
+            or (mention.key in gpe_names and _after_locative(mention))
+        )
 
     def _organisation(self, mention: _Mention) -> bool:
         """Whether a name typed a place or a thing owns what only an organisation has ("the
@@ -170,6 +188,23 @@ def _after_locative(mention: _Mention) -> bool:
     """Whether a mention is the object of a locative preposition ("meet in X")."""
     head = mention.head
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _where_it_happens(mention: _Mention) -> bool:
+    """Whether a mention is where a verb's event happens: the object of a locative preposition
+    of place, not of motion ("to X", "from X": people too), on a verb ("broke out in X", not
+    "faith in X")."""
+    preposition = _after_locative(mention) and mention.head.head
+    return (
+        bool(preposition)
+        and preposition.lower_ not in _MOTION
+        and preposition.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _lone(mention: _Mention, surnames: dict[str, _Mention]) -> bool:
+    """Whether a mention is a one-word name that is no person's surname in the text."""
+    return " " not in mention.text and mention.text not in surnames
 
 
 def _is_surname(mention: _Mention, person: _Mention) -> bool:
