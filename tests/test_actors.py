@@ -303,6 +303,8 @@ def test_subject_controls_a_gerund_after_in(actors_of):
         ("Apple hosted a music event in March.", "hosted", (), "a music event"),
         ("The talks took place in Geneva.", "took", ("talks",), "place"),
         ("The plan makes no sense to investors.", "makes", ("plan",), "no sense"),
+        ("Regulators kept a close eye on the banks.", "kept", (), "a close eye"),
+        ("The rebels lost momentum in May.", "lost", (), "momentum"),
         (
             "The past few weeks and days saw heavy fighting.",
             "saw",
@@ -413,3 +415,17 @@ def test_a_rally_in_a_place_is_not_a_change_of_the_place(actors_of):
 )
 def test_a_short_form_in_parentheses_closes_in_the_actor(actors_of, text, trigger, actor):
     assert actor in {a for a, _ in actors_of(text, trigger)}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "it_acts"),
+    [
+        ("It is hard to predict the outcome.", "predict", False),
+        ("It was impossible to reach the town.", "reach", False),
+        ("It is able to expand its network.", "expand", True),
+        ("It is due to report earnings on Monday.", "report", True),
+        ("It is to be held in Paris.", "held", True),
+    ],
+)
+def test_it_standing_for_an_infinitive_is_no_actor(actors_of, text, trigger, it_acts):
+    assert ("It" in {a for a, _ in actors_of(text, trigger, times=("Monday",))}) is it_acts

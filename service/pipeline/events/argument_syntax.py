@@ -127,9 +127,20 @@ def understood_subject(verb: Token, subject: Token) -> bool:
 
 
 def expletive(subject: Token, verb: Token) -> bool:
-    """Whether a subject is an expletive "it" before a clause ("it is expected that ...")."""
+    """Whether a subject is an expletive "it": before a clause ("it is expected that ..."), or
+    of "be" and a predicate before the infinitive it stands for ("it is hard to predict", "it
+    was our destiny to rejoin": the infinitive hung on "be"; not "it is able to expand", hung on
+    the adjective, nor "it is to be held": there "it" is the actor)."""
+    if subject.lower_ != "it":
+        return False
+    if passive(verb) and any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    be = subject.head
     return (
-        subject.lower_ == "it" and passive(verb) and any(c.dep_ == "ccomp" for c in verb.children)
+        verb.dep_ == "xcomp"
+        and verb.head == be
+        and be.lemma_ == "be"
+        and any(c.dep_ in ("acomp", "attr") for c in be.children)
     )
 
 
