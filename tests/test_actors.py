@@ -141,33 +141,31 @@ def test_a_message_author_is_the_actor_of_a_reporting_verb(actors_of):
 
 
 # The subject an infinitive or participle complement shares is its understood subject: an
-# actor, marked so, that MEANTIME-style scoring leaves to the governing verb.
+# actor, marked so, that MEANTIME-style scoring leaves to the governing verb. Own, coordinated and
+# adverbial subjects are not understood.
 @pytest.mark.parametrize(
-    ("text", "trigger", "actor"),
+    ("text", "trigger", "actor", "understood"),
     [
-        ("Norvik Bank began selling insurance in May.", "selling", "Norvik Bank"),
-        ("Marta Quell has chosen to step down.", "step", "Marta Quell"),
-        ("The court forced Norvik Bank to lower its fees.", "lower", "Norvik Bank"),
-        ("The new tablet appears to be running an old system.", "running", "The new tablet"),
+        ("Norvik Bank began selling insurance in May.", "selling", "Norvik Bank", True),
+        ("Marta Quell has chosen to step down.", "step", "Marta Quell", True),
+        ("The court forced Norvik Bank to lower its fees.", "lower", "Norvik Bank", True),
+        ("The new tablet appears to be running an old system.", "running", "The new tablet", True),
+        ("Marta Quell stepped down in May.", "stepped", "Marta Quell", False),
+        ("Marta Quell resigned and left the bank.", "left", "Marta Quell", False),
+        (
+            "While opening the session, Marta Quell thanked the staff.",
+            "opening",
+            "Marta Quell",
+            False,
+        ),
+        ("The court forced Norvik Bank to lower its fees.", "forced", "The court", False),
     ],
 )
-def test_a_shared_subject_of_a_complement_is_understood(found_actors, text, trigger, actor):
+def test_only_the_subject_a_complement_shares_is_understood(
+    found_actors, text, trigger, actor, understood
+):
     found = {a.text: a.understood for a in found_actors(text, trigger)}
-    assert found.get(actor) is True
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "actor"),
-    [
-        ("Marta Quell stepped down in May.", "stepped", "Marta Quell"),
-        ("Marta Quell resigned and left the bank.", "left", "Marta Quell"),
-        ("While opening the session, Marta Quell thanked the staff.", "opening", "Marta Quell"),
-        ("The court forced Norvik Bank to lower its fees.", "forced", "The court"),
-    ],
-)
-def test_only_the_subject_a_complement_shares_is_understood(found_actors, text, trigger, actor):
-    found = {a.text: a.understood for a in found_actors(text, trigger)}
-    assert found.get(actor) is False
+    assert found.get(actor) is understood
 
 
 @pytest.mark.parametrize(
