@@ -84,10 +84,8 @@ def _climb_to_subject(verb: Token, triggers: set[int]) -> Token | None:
         if verb.dep_ == "acl" and head.i in triggers and head.head != head and _to_infinitive(verb):
             verb = head.head.head if head.head.dep_ == "prep" else head.head  # "are in talks to"
         elif verb.dep_ in ("acl", "relcl", "amod") and head.pos_ in _NOMINAL:
-            members = members_of(head)
-            if members is None or _described_subject(head) is not None:
-                return _described_subject(head) or head
-            return _described_subject(members) or members
+            noun = head if _described_subject(head) else members_of(head) or head
+            return _described_subject(noun) or noun
         elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
             controller = _object(head.head) if head.lower_ in _OBJECT_CONTROL_PREPS else None
             if controller is not None:

@@ -1,6 +1,6 @@
 """Which entity each actor of a document refers to, where the entity stage left it unlinked.
 
-Four kinds of actor are linked here: a phrase that names an entity of the document as what it is
+Five kinds of actor are linked here: a phrase that names an entity of the document as what it is
 about ("Jobs" for Steve Jobs, "the iTunes Music Store"); a personal pronoun ("he", "his", and
 "I" or "my" of a quotation), taken to refer to the person named last before it within
 ``PRONOUN_REACH`` characters (news names a person, then goes on with "he", or quotes them); "it",
@@ -32,9 +32,9 @@ _DESCRIPTIONS = load_story_lexicon().organisation_descriptions
 TOPIC_ROLES = frozenset({"agent", "patient"})
 RELATIVE = load_closed_class().relative_pronouns
 RELATIVE_GAP = 3
+"""Most characters between a relative pronoun and the phrase it refers to: "the store, which"."""
 DESCRIPTION_WORDS = 4
 """Most words of a description of an organisation: "the German carmaker", "the Swiss bank"."""
-"""Most characters between a relative pronoun and the phrase it refers to: "the store, which"."""
 
 
 def resolve_actors(events: Sequence[Event], entities: Sequence[Entity]) -> list[Event]:
