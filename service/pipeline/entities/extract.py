@@ -194,12 +194,10 @@ def _where_it_happens(mention: _Mention) -> bool:
     """Whether a mention is where a verb's event happens: the object of a locative preposition
     of place, not of motion ("to X", "from X": people too), on a verb ("broke out in X", not
     "faith in X")."""
-    preposition = _after_locative(mention) and mention.head.head
-    return (
-        bool(preposition)
-        and preposition.lower_ not in _MOTION
-        and preposition.head.pos_ in ("VERB", "AUX")
-    )
+    if not _after_locative(mention):
+        return False
+    preposition = mention.head.head
+    return preposition.lower_ not in _MOTION and preposition.head.pos_ in ("VERB", "AUX")
 
 
 def _lone(mention: _Mention, surnames: dict[str, _Mention]) -> bool:
