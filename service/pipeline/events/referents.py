@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from service.pipeline.entities.names import NameIndex
 from service.pipeline.lexicon.closed_class import load_closed_class
-from service.pipeline.lexicon.story import load_story_lexicon
+from service.pipeline.lexicon.events import load_lexicon
 from service.pipeline.records import Actor, Entity, Event
 
 PRONOUN_REACH = 600
@@ -28,7 +28,7 @@ PERSONAL_PRONOUNS = load_closed_class().pronouns_of("person")
 NEUTER_PRONOUNS = load_closed_class().pronouns_of("neuter")
 PERSON_TYPES = frozenset({"PERSON"})
 ORGANISATION_TYPES = frozenset({"ORG"})
-_DESCRIPTIONS = load_story_lexicon().organisation_descriptions
+_DESCRIPTIONS = load_lexicon().organisation_descriptions
 TOPIC_ROLES = frozenset({"agent", "patient"})
 RELATIVE = load_closed_class().relative_pronouns
 RELATIVE_GAP = 3

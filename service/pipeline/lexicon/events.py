@@ -52,6 +52,8 @@ class Lexicon:
     """entity_nouns.txt: event nouns that also name an entity ("profit"): still an actor."""
     message_nouns: frozenset[str]
     """message_nouns.txt: messages and recordings ("a letter stating"): not who states."""
+    organisation_descriptions: frozenset[str]
+    """organisation_descriptions.txt: nouns of "the company", "the airline" (actors' referents)."""
     factuality_cues: dict[str, str]
     """factuality_cues.tsv: word -> kind of cue (``CUE_KINDS``): "alleged" -> allegation."""
 
@@ -79,6 +81,7 @@ def load_lexicon() -> Lexicon:
         entity_nouns=words("entity_nouns.txt"),
         organisation_nouns=words("organisation_nouns.txt"),
         message_nouns=words("message_nouns.txt"),
+        organisation_descriptions=words("organisation_descriptions.txt"),
         factuality_cues=dict(
             read_table(RESOURCE_DIR / "factuality_cues.tsv", fields=2, last_field_in=CUE_KINDS)  # type: ignore[arg-type]
         ),

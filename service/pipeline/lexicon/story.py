@@ -35,8 +35,6 @@ class StoryLexicon:
     """name_designators.txt: legal-form words after a name ("Apple Inc." is "Apple")."""
     particles: frozenset[str]
     """particles.txt: phrasal-verb particles kept with the trigger ("step down")."""
-    organisation_descriptions: frozenset[str]
-    """organisation_descriptions.txt: nouns of "the company", "the airline"."""
 
 
 @cache
@@ -54,5 +52,4 @@ def load_story_lexicon() -> StoryLexicon:
         name_titles=read_words(RESOURCE_DIR / "name_titles.txt"),
         name_designators=read_words(RESOURCE_DIR / "name_designators.txt"),
         particles=read_words(RESOURCE_DIR / "particles.txt"),
-        organisation_descriptions=read_words(RESOURCE_DIR / "organisation_descriptions.txt"),
     )
