@@ -141,9 +141,11 @@ def mentions_name(text: str, name: str, surname: bool = True) -> bool:
     RETURNS (bool): whether the phrase names it.
     """
     core = name_core(name)
-    words = _phrase_words(text)
-    if not core:
-        return False
+    return bool(core) and _names(_phrase_words(text), core, surname)
+
+
+def _names(words: list[_Word], core: tuple[str, ...], surname: bool) -> bool:
+    """:func:`mentions_name` on a phrase's words and a name's core."""
     return any(
         start < _NAME_REACH
         and not words[last].possessive
@@ -162,18 +164,19 @@ class NameIndex:
     """
 
     def __init__(self, names: Iterable[tuple[str, str, bool]]) -> None:
-        self._by_last_word: dict[str, list[tuple[str, str, bool]]] = {}
+        self._by_last_word: dict[str, list[tuple[str, str, tuple[str, ...], bool]]] = {}
         for key, name, surname in names:
             core = name_core(name)
             if core:
-                self._by_last_word.setdefault(core[-1], []).append((key, name, surname))
+                self._by_last_word.setdefault(core[-1], []).append((key, name, core, surname))
 
     def mentioned(self, text: str) -> list[tuple[str, str]]:
         """The (key, name) pairs whose name the phrase ``text`` names, in index order."""
-        candidates: dict[tuple[str, str, bool], None] = {}
-        for word in _phrase_words(text)[:_LAST_WORD_REACH]:
+        words = _phrase_words(text)
+        candidates: dict[tuple[str, str, tuple[str, ...], bool], None] = {}
+        for word in words[:_LAST_WORD_REACH]:
             for form in {word.text, word.text.removesuffix("s")}:
-                for pair in self._by_last_word.get(form, ())[:MAX_CANDIDATES]:
-                    candidates.setdefault(pair, None)
+                for entry in self._by_last_word.get(form, ())[:MAX_CANDIDATES]:
+                    candidates.setdefault(entry, None)
         tried = list(candidates)[:MAX_CANDIDATES]
-        return [(key, name) for key, name, surname in tried if mentions_name(text, name, surname)]
+        return [(key, name) for key, name, core, surname in tried if _names(words, core, surname)]
